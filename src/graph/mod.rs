@@ -1,0 +1,11 @@
+//! The domain: the RON model, loading and validation.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod triage;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Graph, Located, SourceText, parse};
+pub use model::*;
+pub use triage::Triage;

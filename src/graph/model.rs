@@ -1,0 +1,312 @@
+//! The decision graph as written in RON by content authors.
+//!
+//! These types mirror the files in `data/` one to one. Every list is optional in a
+//! file so that a graph can be split over several content packs that are merged at
+//! load time (see `load.rs`). Ids are plain strings; `validate.rs` checks that every
+//! reference resolves.
+
+use serde::{Deserialize, Serialize};
+
+/// One RON file: any subset of the sections of a graph.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename = "Graph", deny_unknown_fields)]
+pub struct GraphFile {
+    #[serde(default)]
+    pub triage: Vec<TriageLevel>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub causes: Vec<Cause>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub guidance: Vec<GuidancePage>,
+}
+
+/// `emergency`, `urgent`, `soon` or `self-care`, with what a person should do.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TriageLevel {
+    pub id: String,
+    pub label: String,
+    /// The words to act on. `{emergency_number}` is filled in by the program.
+    pub action: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub citation: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum View {
+    Front,
+    Back,
+}
+
+/// Where a region sits on the body figure, in per cent of the figure's width and height.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Spot {
+    pub view: View,
+    pub x: u8,
+    pub y: u8,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The larger region this one is part of (lower back is part of the back).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Spots on the front or back figure; a region may show on both.
+    #[serde(default)]
+    pub figure: Vec<Spot>,
+    /// The first question asked when this region is chosen. Inherited from the parent if absent.
+    #[serde(default)]
+    pub entry: Option<String>,
+}
+
+/// What kind of symptom, sign or piece of history a finding is.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum FindingKind {
+    /// What the pain feels like (dull, burning, shooting ...).
+    Character,
+    /// Where the pain spreads to.
+    Spread,
+    /// When it started, how long it lasts, time of day.
+    Timing,
+    /// What makes it better or worse.
+    Modifier,
+    /// Numbness, tingling, weakness, bladder or bowel change.
+    Nerve,
+    /// Whole-body signs: fever, weight loss, nausea.
+    General,
+    /// Past illness, injuries, medicines, habits.
+    History,
+    /// What is seen or felt: a lump, a curve, tenderness.
+    Sign,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlag {
+    /// The triage level this finding forces.
+    pub triage: String,
+    /// What a person should do, in plain words.
+    pub advice: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: FindingKind,
+    #[serde(default)]
+    pub red_flag: Option<RedFlag>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Prevalence {
+    Common,
+    Uncommon,
+    Rare,
+}
+
+impl Prevalence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Prevalence::Common => "common",
+            Prevalence::Uncommon => "uncommon",
+            Prevalence::Rare => "rare",
+        }
+    }
+}
+
+/// How much a finding counts towards a cause.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+pub enum Weight {
+    /// Usually present with this cause; its absence counts a little against.
+    Typical,
+    /// Can occur with this cause, but often does not.
+    Sometimes,
+    /// Much more likely with this cause than with others.
+    Strong,
+    /// Makes this cause less likely.
+    Against,
+    /// An explicit positive likelihood ratio, for authors who have a published figure.
+    Lr(f64),
+}
+
+/// A weighted link from a cause to a finding: `("saddle-numbness", Strong)`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Link(pub String, pub Weight);
+
+/// A published figure for how often this cause lies behind the complaint.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Prior {
+    /// Per cent of people presenting with pain in this cause's regions (0 < x <= 100).
+    pub percent: f64,
+    /// Where the figure comes from, in words.
+    pub basis: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+/// The ages at which a cause typically appears; outside them it is less likely.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRange {
+    #[serde(default)]
+    pub min: Option<u8>,
+    #[serde(default)]
+    pub max: Option<u8>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub prevalence: Prevalence,
+    #[serde(default)]
+    pub prior: Option<Prior>,
+    /// Regions where this cause is felt.
+    pub regions: Vec<String>,
+    pub findings: Vec<Link>,
+    #[serde(default)]
+    pub age: Option<AgeRange>,
+    /// Only applies to this sex, when set.
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    pub triage: String,
+    #[serde(default)]
+    pub icd10: Option<String>,
+    pub summary: String,
+    pub feels: String,
+    pub seek_help: String,
+    pub diagnosis: String,
+    pub treatment: String,
+    pub prevention: String,
+    #[serde(default)]
+    pub related: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// When a question is worth asking.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub enum Condition {
+    /// The finding has been reported present.
+    Has(String),
+    /// The finding has been reported absent.
+    Lacks(String),
+    /// The region has been chosen.
+    InRegion(String),
+    Not(Box<Condition>),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+}
+
+/// What an answer adds to what is known, and where the interview goes next.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Findings now known present.
+    #[serde(default)]
+    pub add: Vec<String>,
+    /// Findings now known absent.
+    #[serde(default)]
+    pub rule_out: Vec<String>,
+    /// The next question; the question's own `next` when absent; the end when both are.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub label: String,
+    #[serde(default)]
+    pub add: Vec<String>,
+    #[serde(default)]
+    pub rule_out: Vec<String>,
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub enum Answers {
+    /// Yes / no / not sure.
+    YesNo {
+        #[serde(default)]
+        yes: Outcome,
+        #[serde(default)]
+        no: Outcome,
+        #[serde(default)]
+        unsure: Outcome,
+    },
+    /// One of several choices; "not sure" goes to the question's `next`.
+    Choice(Vec<ChoiceOption>),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// A plain-language explanation shown under the question.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Ask only when this holds; otherwise go to `otherwise` (or `next`).
+    #[serde(default)]
+    pub ask_if: Option<Condition>,
+    #[serde(default)]
+    pub otherwise: Option<String>,
+    pub answers: Answers,
+    /// Where to go after any answer that does not name its own next question.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GuidancePage {
+    pub id: String,
+    pub title: String,
+    pub sections: Vec<Section>,
+}

@@ -1,0 +1,85 @@
+//! The four triage levels, ordered from least to most urgent.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Triage {
+    #[serde(rename = "self-care")]
+    SelfCare,
+    #[serde(rename = "soon")]
+    Soon,
+    #[serde(rename = "urgent")]
+    Urgent,
+    #[serde(rename = "emergency")]
+    Emergency,
+}
+
+impl Triage {
+    pub const ALL: [Triage; 4] = [
+        Triage::Emergency,
+        Triage::Urgent,
+        Triage::Soon,
+        Triage::SelfCare,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Triage::SelfCare => "self-care",
+            Triage::Soon => "soon",
+            Triage::Urgent => "urgent",
+            Triage::Emergency => "emergency",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Triage> {
+        Triage::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// Used only when a graph has no text for a level.
+    pub fn label(self) -> &'static str {
+        match self {
+            Triage::SelfCare => "Self-care",
+            Triage::Soon => "See a doctor soon",
+            Triage::Urgent => "Urgent",
+            Triage::Emergency => "Emergency",
+        }
+    }
+
+    pub fn default_action(self) -> &'static str {
+        match self {
+            Triage::SelfCare => "Look after yourself at home; see a doctor if it is not better in a few weeks.",
+            Triage::Soon => "Book an appointment with a doctor in the next few days.",
+            Triage::Urgent => "Get medical help today.",
+            Triage::Emergency => "Call {emergency_number} now or go to the nearest emergency department.",
+        }
+    }
+}
+
+/// The words used for the emergency number until configuration supplies one.
+pub const DEFAULT_EMERGENCY_NUMBER: &str = "your local emergency number";
+
+/// Fill the `{emergency_number}` placeholder in content text.
+pub fn fill_placeholders(text: &str, emergency_number: &str) -> String {
+    text.replace("{emergency_number}", emergency_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_is_by_urgency() {
+        assert!(Triage::Emergency > Triage::Urgent);
+        assert!(Triage::Soon > Triage::SelfCare);
+        assert_eq!(Triage::parse("self-care"), Some(Triage::SelfCare));
+        assert_eq!(Triage::parse("later"), None);
+    }
+
+    #[test]
+    fn placeholder_is_filled() {
+        assert_eq!(
+            fill_placeholders("Call {emergency_number} now", "999"),
+            "Call 999 now"
+        );
+    }
+}
