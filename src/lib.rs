@@ -5,4 +5,5 @@
 //! non-interactive commands.
 #![forbid(unsafe_code)]
 
+pub mod engine;
 pub mod graph;

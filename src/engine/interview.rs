@@ -1,0 +1,303 @@
+//! The question flow: which question comes next, and what the answers so far say.
+//!
+//! The interview keeps only the answers; the path through the graph is derived from
+//! them each time, so changing an earlier answer re-routes the rest naturally and
+//! answers that fall off the path stop counting.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::graph::{Answers, Condition, Graph, Outcome, Question};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Answer {
+    Yes,
+    No,
+    Unsure,
+    /// The index of a choice (0-based).
+    Choice(usize),
+}
+
+impl Answer {
+    /// The answer in words, for the list of answers so far.
+    pub fn describe(self, question: &Question) -> String {
+        match (self, &question.answers) {
+            (Answer::Yes, _) => "yes".to_string(),
+            (Answer::No, _) => "no".to_string(),
+            (Answer::Unsure, _) => "not sure".to_string(),
+            (Answer::Choice(i), Answers::Choice(options)) => options
+                .get(i)
+                .map_or_else(|| "?".to_string(), |o| o.label.clone()),
+            (Answer::Choice(_), _) => "?".to_string(),
+        }
+    }
+
+    /// Whether this answer fits the question (yes/no questions take yes/no/unsure,
+    /// choice questions a valid index or unsure).
+    pub fn fits(self, question: &Question) -> bool {
+        match (&question.answers, self) {
+            (_, Answer::Unsure) => true,
+            (Answers::YesNo { .. }, Answer::Yes | Answer::No) => true,
+            (Answers::Choice(options), Answer::Choice(i)) => i < options.len(),
+            _ => false,
+        }
+    }
+}
+
+/// Findings known present and absent, in the order they were learnt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    pub present: Vec<String>,
+    pub absent: Vec<String>,
+}
+
+impl Known {
+    fn add(&mut self, id: &str) {
+        self.absent.retain(|a| a != id);
+        if !self.present.iter().any(|p| p == id) {
+            self.present.push(id.to_string());
+        }
+    }
+    fn rule_out(&mut self, id: &str) {
+        self.present.retain(|p| p != id);
+        if !self.absent.iter().any(|a| a == id) {
+            self.absent.push(id.to_string());
+        }
+    }
+    fn apply(&mut self, add: &[String], rule_out: &[String]) {
+        add.iter().for_each(|f| self.add(f));
+        rule_out.iter().for_each(|f| self.rule_out(f));
+    }
+    pub fn has(&self, id: &str) -> bool {
+        self.present.iter().any(|p| p == id)
+    }
+    pub fn lacks(&self, id: &str) -> bool {
+        self.absent.iter().any(|a| a == id)
+    }
+}
+
+/// Where the interview stands after walking the graph with the answers given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    /// The questions answered on the current path, in order.
+    pub answered: Vec<(String, Answer)>,
+    /// The question to ask now; `None` when the interview is over.
+    pub current: Option<String>,
+    pub known: Known,
+}
+
+/// The regions chosen and the answers given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Interview {
+    pub regions: Vec<String>,
+    answers: HashMap<String, Answer>,
+    /// Question ids in the order they were answered, for undo.
+    order: Vec<String>,
+}
+
+impl Interview {
+    pub fn new(regions: Vec<String>) -> Self {
+        Interview {
+            regions,
+            ..Interview::default()
+        }
+    }
+
+    pub fn answer_to(&self, question: &str) -> Option<Answer> {
+        self.answers.get(question).copied()
+    }
+
+    /// Answer (or change the answer to) a question.
+    pub fn answer(&mut self, question: &str, answer: Answer) {
+        self.order.retain(|q| q != question);
+        self.order.push(question.to_string());
+        self.answers.insert(question.to_string(), answer);
+    }
+
+    /// Take back the most recent answer still on the path; returns its question.
+    pub fn undo(&mut self, graph: &Graph) -> Option<String> {
+        let on_path: HashSet<String> = self
+            .walk(graph)
+            .answered
+            .into_iter()
+            .map(|(q, _)| q)
+            .collect();
+        let pos = self.order.iter().rposition(|q| on_path.contains(q))?;
+        let question = self.order.remove(pos);
+        self.answers.remove(&question);
+        Some(question)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+
+    /// Follow the graph from each chosen region's entry, using the answers given.
+    pub fn walk(&self, graph: &Graph) -> Walk {
+        let mut walk = Walk::default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut entries: Vec<&str> = Vec::new();
+        for region in &self.regions {
+            if let Some(entry) = graph.entry_question(region)
+                && !entries.contains(&entry)
+            {
+                entries.push(entry);
+            }
+        }
+        for entry in entries {
+            let mut next = Some(entry);
+            while let Some(id) = next {
+                if !seen.insert(id) {
+                    break;
+                }
+                let Some(question) = graph.question(id) else {
+                    break;
+                };
+                if let Some(cond) = &question.ask_if
+                    && !holds(cond, &walk.known, &self.regions)
+                {
+                    next = question.otherwise.as_deref().or(question.next.as_deref());
+                    continue;
+                }
+                let Some(answer) = self.answers.get(id).copied().filter(|a| a.fits(question))
+                else {
+                    walk.current = Some(id.to_string());
+                    return walk;
+                };
+                walk.answered.push((id.to_string(), answer));
+                next = apply(question, answer, &mut walk.known).or(question.next.as_deref());
+            }
+        }
+        walk
+    }
+}
+
+/// Record what an answer says; returns the answer's own next question, if it names one.
+fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Option<&'q str> {
+    let outcome = |o: &'q Outcome, known: &mut Known| {
+        known.apply(&o.add, &o.rule_out);
+        o.next.as_deref()
+    };
+    match (&question.answers, answer) {
+        (Answers::YesNo { yes, .. }, Answer::Yes) => outcome(yes, known),
+        (Answers::YesNo { no, .. }, Answer::No) => outcome(no, known),
+        (Answers::YesNo { unsure, .. }, Answer::Unsure) => outcome(unsure, known),
+        (Answers::Choice(options), Answer::Choice(i)) => options.get(i).and_then(|o| {
+            known.apply(&o.add, &o.rule_out);
+            o.next.as_deref()
+        }),
+        _ => None,
+    }
+}
+
+/// Evaluate an `ask_if` condition against what is known so far.
+pub fn holds(cond: &Condition, known: &Known, regions: &[String]) -> bool {
+    match cond {
+        Condition::Has(f) => known.has(f),
+        Condition::Lacks(f) => known.lacks(f),
+        Condition::InRegion(r) => regions.iter().any(|x| x == r),
+        Condition::Not(c) => !holds(c, known, regions),
+        Condition::All(cs) => cs.iter().all(|c| holds(c, known, regions)),
+        Condition::Any(cs) => cs.iter().any(|c| holds(c, known, regions)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{SourceText, parse};
+
+    const GRAPH: &str = r#"Graph(
+        regions: [
+            Region(id: "back", name: "Back", entry: "q-leg"),
+            Region(id: "lower-back", name: "Lower back", parent: "back"),
+            Region(id: "belly", name: "Belly", entry: "q-fever"),
+        ],
+        findings: [
+            Finding(id: "leg", name: "Leg pain", kind: Spread),
+            Finding(id: "drop", name: "Foot drop", kind: Nerve),
+            Finding(id: "fever", name: "Fever", kind: General),
+            Finding(id: "sharp", name: "Sharp", kind: Character),
+            Finding(id: "dull", name: "Dull", kind: Character),
+        ],
+        questions: [
+            Question(id: "q-leg", text: "Leg?", answers: YesNo(yes: (add: ["leg"]), no: (rule_out: ["leg"])), next: "q-drop"),
+            Question(id: "q-drop", text: "Foot drop?", ask_if: Has("leg"), otherwise: "q-fever",
+                answers: YesNo(yes: (add: ["drop"]), no: (rule_out: ["drop"])), next: "q-fever"),
+            Question(id: "q-fever", text: "Fever?", answers: YesNo(yes: (add: ["fever"], next: "q-kind")), next: "q-kind"),
+            Question(id: "q-kind", text: "Kind?", answers: Choice([
+                (label: "Sharp", add: ["sharp"], rule_out: ["dull"]),
+                (label: "Dull", add: ["dull"], rule_out: ["sharp"]),
+            ])),
+        ],
+    )"#;
+
+    fn graph() -> Graph {
+        parse(vec![SourceText::new("t.ron", GRAPH)]).expect("test graph parses")
+    }
+
+    #[test]
+    fn entry_is_inherited_and_conditions_skip() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["lower-back".into()]);
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-leg"));
+        iv.answer("q-leg", Answer::No);
+        let w = iv.walk(&g);
+        assert_eq!(
+            w.current.as_deref(),
+            Some("q-fever"),
+            "foot drop skipped without leg pain"
+        );
+        assert_eq!(w.known.absent, ["leg"]);
+    }
+
+    #[test]
+    fn changing_an_answer_reroutes() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["back".into()]);
+        iv.answer("q-leg", Answer::No);
+        iv.answer("q-fever", Answer::Yes);
+        iv.answer("q-kind", Answer::Choice(1));
+        assert_eq!(iv.walk(&g).current, None);
+        iv.answer("q-leg", Answer::Yes);
+        let w = iv.walk(&g);
+        assert_eq!(w.current.as_deref(), Some("q-drop"));
+        assert_eq!(w.known.present, ["leg"]);
+    }
+
+    #[test]
+    fn undo_takes_back_the_last_answer_on_the_path() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["back".into()]);
+        iv.answer("q-leg", Answer::Yes);
+        iv.answer("q-drop", Answer::Yes);
+        assert_eq!(iv.undo(&g).as_deref(), Some("q-drop"));
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-drop"));
+        assert_eq!(iv.walk(&g).known.present, ["leg"]);
+        assert_eq!(iv.undo(&g).as_deref(), Some("q-leg"));
+        assert_eq!(iv.undo(&g), None);
+    }
+
+    #[test]
+    fn several_regions_chain_their_entries() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["belly".into(), "back".into()]);
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-fever"));
+        iv.answer("q-fever", Answer::No);
+        iv.answer("q-kind", Answer::Choice(0));
+        let w = iv.walk(&g);
+        assert_eq!(w.current.as_deref(), Some("q-leg"));
+        iv.answer("q-leg", Answer::No);
+        assert_eq!(iv.walk(&g).current, None, "q-fever is not asked twice");
+        assert_eq!(iv.walk(&g).known.present, ["sharp"]);
+    }
+
+    #[test]
+    fn a_wrong_kind_of_answer_does_not_count() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["belly".into()]);
+        iv.answer("q-fever", Answer::Choice(3));
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-fever"));
+    }
+}

@@ -1,0 +1,11 @@
+//! The engine: ranking, triage, the question flow and fuzzy search.
+//! Pure functions over a loaded graph; nothing here knows about the terminal.
+
+pub mod evidence;
+pub mod interview;
+pub mod rank;
+pub mod search;
+
+pub use interview::{Answer, Interview, Known, Walk};
+pub use rank::{Query, RankedCause, Ranking, rank};
+pub use search::{Hit, HitKind, Scope, Searcher};
