@@ -5,5 +5,6 @@
 //! non-interactive commands.
 #![forbid(unsafe_code)]
 
+pub mod cli;
 pub mod engine;
 pub mod graph;

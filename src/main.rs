@@ -1,11 +1,20 @@
-fn main() {
-    match symptom_explorer::graph::Graph::bundled() {
-        Ok(g) => println!("{} causes", g.causes.len()),
-        Err(e) => {
-            for d in e {
-                eprintln!("{d}");
-            }
-            std::process::exit(1);
-        }
-    }
+use std::process::ExitCode;
+
+use clap::Parser;
+use symptom_explorer::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let Cli { globals, command } = Cli::parse();
+    let result = match command {
+        None => return cli::interactive::run(&globals),
+        Some(Command::Check(args)) => cli::check::run(&globals, &args),
+        Some(Command::Regions) => cli::list::regions(&globals),
+        Some(Command::Findings) => cli::list::findings(&globals),
+        Some(Command::Causes(args)) => cli::list::causes(&globals, &args),
+        Some(Command::Search(args)) => cli::search::run(&globals, &args),
+        Some(Command::Show(args)) => cli::show::run(&globals, &args),
+        Some(Command::Rank(args)) => cli::rank::run(&globals, &args),
+        Some(Command::Dot) => cli::dot::run(&globals),
+    };
+    cli::finish(result)
 }

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::evidence::{
-    AGE_OUTSIDE, RED_FLAG_POINTS_AT, REGION_MISSED, age_fits, describe_age, likelihood_ratios,
+    AGE_INSIDE, AGE_OUTSIDE, RED_FLAG_POINTS_AT, REGION_MISSED, age_fits, describe_age,
+    likelihood_ratios,
 };
 use crate::graph::{Cause, Graph, Prevalence, Sex, Triage};
 
@@ -205,6 +206,7 @@ fn score_cause(
 
     if let (Some(range), Some(age)) = (cause.age, query.age) {
         if age_fits(&range, age) {
+            odds *= AGE_INSIDE;
             notes.push(format!("age {age} fits (usually {})", describe_age(&range)));
         } else {
             odds *= AGE_OUTSIDE;
@@ -253,7 +255,7 @@ pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
             })
         })
         .collect();
-    hits.sort_by(|a, b| b.triage.cmp(&a.triage));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.triage));
     hits
 }
 

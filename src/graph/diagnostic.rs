@@ -58,7 +58,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {level}: {}", self.file, self.line, self.col, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {level}: {}",
+                self.file, self.line, self.col, self.message
+            )
         } else {
             write!(f, "{}: {level}: {}", self.file, self.message)
         }

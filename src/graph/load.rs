@@ -37,9 +37,18 @@ pub fn bundled() -> Vec<SourceText> {
 const BUNDLED: &[(&str, &str)] = &[
     ("data/core.ron", include_str!("../../data/core.ron")),
     ("data/body.ron", include_str!("../../data/body.ron")),
-    ("data/causes-spine.ron", include_str!("../../data/causes-spine.ron")),
-    ("data/causes-other.ron", include_str!("../../data/causes-other.ron")),
-    ("data/questions.ron", include_str!("../../data/questions.ron")),
+    (
+        "data/causes-spine.ron",
+        include_str!("../../data/causes-spine.ron"),
+    ),
+    (
+        "data/causes-other.ron",
+        include_str!("../../data/causes-other.ron"),
+    ),
+    (
+        "data/questions.ron",
+        include_str!("../../data/questions.ron"),
+    ),
 ];
 
 /// An item of the graph and the index of the file it came from.
@@ -155,7 +164,10 @@ impl Graph {
         self.index.causes.get(id).map(|&i| &self.causes[i].item)
     }
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index.questions.get(id).map(|&i| &self.questions[i].item)
+        self.index
+            .questions
+            .get(id)
+            .map(|&i| &self.questions[i].item)
     }
     pub fn guide(&self, id: &str) -> Option<&GuidancePage> {
         self.index.guidance.get(id).map(|&i| &self.guidance[i].item)
@@ -176,7 +188,12 @@ impl Graph {
             .iter()
             .find(|t| t.id == level.id())
             .map(|t| (t.label.clone(), t.action.clone()))
-            .unwrap_or_else(|| (level.label().to_string(), level.default_action().to_string()))
+            .unwrap_or_else(|| {
+                (
+                    level.label().to_string(),
+                    level.default_action().to_string(),
+                )
+            })
     }
 
     /// The region and every region it is part of, nearest first (guards against cycles).
@@ -285,8 +302,11 @@ mod tests {
 
     #[test]
     fn syntax_error_has_line_and_column() {
-        let err = parse(vec![SourceText::new("x.ron", "Graph(\n  regions: [\n    Region(id: 3)\n  ]\n)")])
-            .unwrap_err();
+        let err = parse(vec![SourceText::new(
+            "x.ron",
+            "Graph(\n  regions: [\n    Region(id: 3)\n  ]\n)",
+        )])
+        .unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!(err[0].file, "x.ron");
         assert_eq!(err[0].line, 3);

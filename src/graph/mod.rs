@@ -3,9 +3,12 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod suggest;
 pub mod triage;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Graph, Located, SourceText, parse};
 pub use model::*;
 pub use triage::Triage;
+pub use validate::{check, validate};

@@ -47,10 +47,14 @@ impl Triage {
 
     pub fn default_action(self) -> &'static str {
         match self {
-            Triage::SelfCare => "Look after yourself at home; see a doctor if it is not better in a few weeks.",
+            Triage::SelfCare => {
+                "Look after yourself at home; see a doctor if it is not better in a few weeks."
+            }
             Triage::Soon => "Book an appointment with a doctor in the next few days.",
             Triage::Urgent => "Get medical help today.",
-            Triage::Emergency => "Call {emergency_number} now or go to the nearest emergency department.",
+            Triage::Emergency => {
+                "Call {emergency_number} now or go to the nearest emergency department."
+            }
         }
     }
 }

@@ -1,0 +1,199 @@
+//! The non-interactive commands: the clap types, and one module per command.
+//!
+//! Every command returns `Result<(), Failure>`; `main` turns that into an exit code:
+//! 0 for success, 1 when the graph cannot be loaded or is invalid, 2 for a usage error
+//! (an unknown id, a bad value).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub mod check;
+pub mod dot;
+pub mod ids;
+pub mod interactive;
+pub mod list;
+pub mod load;
+pub mod output;
+pub mod rank;
+pub mod search;
+pub mod show;
+pub mod words;
+
+/// The line that ends every output that lists causes.
+pub const NOTICE: &str =
+    "This is information, not a diagnosis. If in doubt, see a health professional.";
+
+/// Explore symptoms and their possible causes. It informs; it never diagnoses.
+#[derive(Debug, Parser)]
+#[command(name = "symptom-explorer", version, about, long_about = None)]
+#[command(after_help = "Run without a command for the interactive explorer.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Globals {
+    /// Print machine-readable JSON instead of text
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub json: bool,
+    /// Use this graph file instead of the bundled graph (repeat for several files)
+    #[arg(
+        long = "graph",
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
+    pub graph: Vec<PathBuf>,
+    /// Draw the interactive interface with plain ASCII characters only
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check graph files for errors (the bundled graph when no file is given)
+    Check(CheckArgs),
+    /// List the body regions
+    Regions,
+    /// List the findings (symptoms, signs, history) and their red-flag levels
+    Findings,
+    /// List the causes, most common first
+    Causes(CausesArgs),
+    /// Fuzzy search over causes and findings, their names and aliases
+    Search(SearchArgs),
+    /// Show everything about a cause, finding, region, guidance page, source or question
+    Show(ShowArgs),
+    /// Rank the possible causes for the given regions and findings
+    Rank(RankArgs),
+    /// Print the question graph in Graphviz DOT
+    Dot,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    /// Graph files, checked together as one graph (after any --graph files)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct CausesArgs {
+    /// Only causes felt in this region
+    #[arg(long, value_name = "ID")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct SearchArgs {
+    /// What to look for; every word must match
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Show at most this many matches (0 for all)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ShowArgs {
+    /// The id of a cause, finding, region, guidance page, source or question
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct RankArgs {
+    /// Where it hurts (repeatable)
+    #[arg(long = "region", value_name = "ID")]
+    pub regions: Vec<String>,
+    /// A finding that is present (repeatable)
+    #[arg(long = "finding", value_name = "ID")]
+    pub findings: Vec<String>,
+    /// A finding that is known to be absent (repeatable)
+    #[arg(long = "absent", value_name = "ID")]
+    pub absent: Vec<String>,
+    /// Age in whole years (0 to 120)
+    #[arg(long, value_name = "YEARS", allow_negative_numbers = true, value_parser = parse_age)]
+    pub age: Option<u8>,
+    /// Sex, for the causes that affect only one
+    #[arg(long, value_enum)]
+    pub sex: Option<SexArg>,
+    /// Show at most this many causes in text (0 for all; JSON lists all unless given)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+/// `--sex female|male`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SexArg {
+    Female,
+    Male,
+}
+
+impl From<SexArg> for crate::graph::Sex {
+    fn from(s: SexArg) -> Self {
+        match s {
+            SexArg::Female => crate::graph::Sex::Female,
+            SexArg::Male => crate::graph::Sex::Male,
+        }
+    }
+}
+
+/// The oldest age accepted.
+pub const MAX_AGE: i64 = 120;
+
+/// `--age`: a whole number of years from 0 to [`MAX_AGE`].
+pub fn parse_age(text: &str) -> Result<u8, String> {
+    let years: i64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "the age must be a whole number of years, such as 42".to_string())?;
+    if years < 0 {
+        return Err("the age cannot be negative".to_string());
+    }
+    if years > MAX_AGE {
+        return Err(format!("the age must be {MAX_AGE} years or less"));
+    }
+    u8::try_from(years).map_err(|_| format!("the age must be {MAX_AGE} years or less"))
+}
+
+/// Why a command did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The graph could not be read or is invalid; the diagnostics have been printed.
+    Graph,
+    /// An unknown id or a bad value: the message says which, and what was meant.
+    Usage(String),
+    /// Output could not be written.
+    Io(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Graph | Failure::Io(_) => 1,
+            Failure::Usage(_) => 2,
+        }
+    }
+}
+
+/// Print what went wrong, if anything, and give the exit code.
+pub fn finish(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            match &failure {
+                Failure::Graph => {}
+                Failure::Usage(message) | Failure::Io(message) => {
+                    output::error_line(&format!("error: {message}"));
+                }
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

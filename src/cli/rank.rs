@@ -1,0 +1,294 @@
+//! `rank`: the possible causes for the regions and findings given, best first.
+//!
+//! The overall triage, its advice and the red flags present come first, so they cannot
+//! be missed; then the causes with their scores and the findings for and against each.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::load::load;
+use super::output::{Doc, INDENT, Paint, Tone, emit, emit_json, fill};
+use super::words::number;
+use super::{Failure, Globals, NOTICE, RankArgs, ids};
+use crate::engine::rank::Evidence;
+use crate::engine::{Query, RankedCause, Ranking, rank};
+use crate::graph::{Graph, Sex};
+
+/// How many causes the text lists unless `--top` says otherwise.
+pub const DEFAULT_TOP: usize = 10;
+
+/// The query, with every id checked against the graph.
+pub fn query(graph: &Graph, args: &RankArgs) -> Result<Query, Failure> {
+    for id in &args.regions {
+        ids::region(graph, id)?;
+    }
+    for id in args.findings.iter().chain(&args.absent) {
+        ids::finding(graph, id)?;
+    }
+    let present: HashSet<&str> = args.findings.iter().map(String::as_str).collect();
+    if let Some(both) = args.absent.iter().find(|a| present.contains(a.as_str())) {
+        return Err(Failure::Usage(format!(
+            "finding \"{both}\" is given both as present (--finding) and absent (--absent)"
+        )));
+    }
+    Ok(Query {
+        regions: dedup(&args.regions),
+        present: dedup(&args.findings),
+        absent: dedup(&args.absent),
+        age: args.age,
+        sex: args.sex.map(Sex::from),
+    })
+}
+
+fn dedup(ids: &[String]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    ids.iter()
+        .filter(|id| seen.insert(id.as_str()))
+        .cloned()
+        .collect()
+}
+
+pub fn run(globals: &Globals, args: &RankArgs) -> Result<(), Failure> {
+    let graph = load(globals)?;
+    let query = query(&graph, args)?;
+    let ranking = rank(&graph, &query);
+    if globals.json {
+        let top = args.top.filter(|&n| n > 0).unwrap_or(usize::MAX);
+        return emit_json(&JsonRanking::new(&query, &ranking, top));
+    }
+    let top = match args.top {
+        Some(0) => usize::MAX,
+        Some(n) => n,
+        None => DEFAULT_TOP,
+    };
+    emit(&render(&Paint::detect(), &ranking, top))
+}
+
+/// The text output.
+pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
+    let mut doc = Doc::new(paint);
+    let level = Tone::Triage(ranking.triage);
+    doc.field_toned(
+        "Triage",
+        &format!(
+            "{} ({})",
+            ranking.triage_label.to_uppercase(),
+            ranking.triage.id()
+        ),
+        level,
+    );
+    doc.text(&ranking.advice, INDENT, Tone::Strong);
+    if !ranking.red_flags.is_empty() {
+        doc.heading("Red flags present");
+        for flag in &ranking.red_flags {
+            let line = format!("{} ({}): {}", flag.name, flag.id, flag.triage.id());
+            doc.marked("!", &line, INDENT, Tone::Triage(flag.triage));
+            if fill(&flag.advice) != fill(&ranking.advice) {
+                doc.text(&flag.advice, INDENT + 2, Tone::Plain);
+            }
+        }
+    }
+
+    doc.heading("Possible causes, most likely first");
+    doc.text(
+        "Score: the share of 100 each cause gets among those listed, from how common it is and the findings for and against it.",
+        INDENT,
+        Tone::Dim,
+    );
+    if ranking.causes.is_empty() {
+        doc.text(
+            "No cause in the graph fits these regions.",
+            INDENT,
+            Tone::Plain,
+        );
+    }
+    let width = ranking.causes.len().min(top).to_string().len();
+    for (n, cause) in ranking.causes.iter().take(top).enumerate() {
+        doc.blank();
+        cause_lines(&mut doc, n + 1, width, cause);
+    }
+    if ranking.causes.len() > top {
+        doc.blank();
+        let more = ranking.causes.len() - top;
+        doc.text(
+            &format!(
+                "... and {more} less likely {} (--top 0 lists them all).",
+                if more == 1 { "cause" } else { "causes" }
+            ),
+            INDENT,
+            Tone::Dim,
+        );
+    }
+    doc.notice(NOTICE);
+    doc.finish()
+}
+
+fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause) {
+    let paint = *doc.paint();
+    let number_col = format!("{}{n:>width$}. ", " ".repeat(INDENT));
+    let indent = number_col.len();
+    let name = format!("{}  ({})", cause.name, cause.id);
+    let mut facts = format!("score {}  {}", score(cause.score), cause.triage.id());
+    if cause.red_flag {
+        facts.push_str("  ! red flag");
+    }
+    let styled_name = format!(
+        "{}  {}",
+        paint.tone(Tone::Strong, &cause.name),
+        paint.tone(Tone::Dim, &format!("({})", cause.id))
+    );
+    let styled_facts = format!(
+        "score {}  {}",
+        score(cause.score),
+        paint.tone(
+            Tone::Triage(cause.triage),
+            facts.split_once("  ").map_or("", |(_, rest)| rest)
+        )
+    );
+    if indent + name.width() + 2 + facts.width() <= paint.width {
+        doc.line(&format!("{number_col}{styled_name}  {styled_facts}"));
+    } else {
+        doc.line(&format!("{number_col}{styled_name}"));
+        doc.line(&format!("{}{styled_facts}", " ".repeat(indent)));
+    }
+    if !cause.for_.is_empty() {
+        doc.text(
+            &format!("for: {}", evidence(&cause.for_)),
+            indent,
+            Tone::Plain,
+        );
+    }
+    if !cause.against.is_empty() {
+        doc.text(
+            &format!("against: {}", evidence(&cause.against)),
+            indent,
+            Tone::Plain,
+        );
+    }
+    for note in &cause.notes {
+        doc.text(&format!("note: {note}"), indent, Tone::Dim);
+    }
+}
+
+/// `Leg pain (x8); Fever (absent, x0.45)`.
+fn evidence(items: &[Evidence]) -> String {
+    items
+        .iter()
+        .map(|e| {
+            let absent = if e.present { "" } else { "absent, " };
+            format!("{} ({absent}x{})", e.name, number(e.factor))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A score for people: one decimal, and "<0.1" rather than "0.0".
+fn score(x: f64) -> String {
+    if x > 0.0 && x < 0.05 {
+        "<0.1".to_string()
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// `rank --json`.
+#[derive(Debug, Serialize)]
+pub struct JsonRanking<'a> {
+    /// `emergency`, `urgent`, `soon` or `self-care`.
+    pub triage: &'static str,
+    pub triage_label: &'a str,
+    pub advice: String,
+    /// Ids of the red-flag findings present, most urgent first.
+    pub red_flags: Vec<&'a str>,
+    pub red_flag_details: Vec<JsonRedFlag<'a>>,
+    /// Best first.
+    pub causes: Vec<JsonCause<'a>>,
+    pub query: JsonQuery<'a>,
+    pub notice: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRedFlag<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub triage: &'static str,
+    pub advice: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCause<'a> {
+    pub rank: usize,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Share of 100 among every cause listed (also those left out by `--top`).
+    pub score: f64,
+    pub triage: &'static str,
+    pub prevalence: &'static str,
+    /// Raised to the top because a red flag present points at it.
+    pub red_flag: bool,
+    #[serde(rename = "for")]
+    pub for_: &'a [Evidence],
+    pub against: &'a [Evidence],
+    pub notes: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonQuery<'a> {
+    pub regions: &'a [String],
+    pub findings: &'a [String],
+    pub absent: &'a [String],
+    pub age: Option<u8>,
+    pub sex: Option<&'static str>,
+}
+
+impl<'a> JsonRanking<'a> {
+    pub fn new(query: &'a Query, ranking: &'a Ranking, top: usize) -> Self {
+        JsonRanking {
+            triage: ranking.triage.id(),
+            triage_label: &ranking.triage_label,
+            advice: fill(&ranking.advice),
+            red_flags: ranking.red_flags.iter().map(|f| f.id.as_str()).collect(),
+            red_flag_details: ranking
+                .red_flags
+                .iter()
+                .map(|f| JsonRedFlag {
+                    id: &f.id,
+                    name: &f.name,
+                    triage: f.triage.id(),
+                    advice: fill(&f.advice),
+                })
+                .collect(),
+            causes: ranking
+                .causes
+                .iter()
+                .take(top)
+                .enumerate()
+                .map(|(i, c)| JsonCause {
+                    rank: i + 1,
+                    id: &c.id,
+                    name: &c.name,
+                    score: (c.score * 100.0).round() / 100.0,
+                    triage: c.triage.id(),
+                    prevalence: c.prevalence.label(),
+                    red_flag: c.red_flag,
+                    for_: &c.for_,
+                    against: &c.against,
+                    notes: &c.notes,
+                })
+                .collect(),
+            query: JsonQuery {
+                regions: &query.regions,
+                findings: &query.present,
+                absent: &query.absent,
+                age: query.age,
+                sex: query.sex.map(|s| match s {
+                    Sex::Female => "female",
+                    Sex::Male => "male",
+                }),
+            },
+            notice: NOTICE,
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! `search QUERY`: fuzzy search over causes and findings, names and aliases, best first.
+//! Matched characters are highlighted on a terminal; a pipe gets plain text.
+
+use serde::Serialize;
+
+use super::load::load;
+use super::output::{Cell, Paint, Tone, emit, emit_json, table};
+use super::{Failure, Globals, NOTICE, SearchArgs};
+use crate::engine::{Hit, HitKind, Scope, Searcher};
+use crate::graph::Graph;
+
+/// One match in `search --json`.
+#[derive(Debug, Serialize)]
+struct JsonHit<'a> {
+    kind: HitKind,
+    id: &'a str,
+    name: &'a str,
+    /// The text that matched: the name, or an alias.
+    matched: &'a str,
+    via_alias: bool,
+    /// Character positions in `matched` of the matched characters.
+    indices: &'a [usize],
+    score: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonSearch<'a> {
+    query: &'a str,
+    hits: Vec<JsonHit<'a>>,
+    notice: &'static str,
+}
+
+pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        return Err(Failure::Usage(
+            "search needs some text to look for, such as: search tingling".to_string(),
+        ));
+    }
+    let graph = load(globals)?;
+    let mut hits = Searcher::default().search(&graph, &query, Scope::Both, &[]);
+    if args.limit > 0 {
+        hits.truncate(args.limit);
+    }
+    if globals.json {
+        let hits = hits
+            .iter()
+            .map(|h| JsonHit {
+                kind: h.kind,
+                id: &h.id,
+                name: name(&graph, h),
+                matched: &h.text,
+                via_alias: h.via_alias,
+                indices: &h.indices,
+                score: h.score,
+            })
+            .collect();
+        return emit_json(&JsonSearch {
+            query: &query,
+            hits,
+            notice: NOTICE,
+        });
+    }
+    emit(&render(&Paint::detect(), &graph, &query, &hits))
+}
+
+/// The text output: one line a match, kind, id, name (and the alias that matched).
+pub fn render(paint: &Paint, graph: &Graph, query: &str, hits: &[Hit]) -> String {
+    if hits.is_empty() {
+        return format!("No cause or finding matches \"{query}\".\n");
+    }
+    let rows: Vec<Vec<Cell>> = hits
+        .iter()
+        .map(|h| {
+            let kind = match h.kind {
+                HitKind::Cause => "cause",
+                HitKind::Finding => "finding",
+            };
+            let name = name(graph, h);
+            let shown = if h.via_alias {
+                let plain = format!("{name} (via alias: {})", h.text);
+                let styled = format!(
+                    "{name} (via alias: {})",
+                    paint.highlight(&h.text, &h.indices)
+                );
+                Cell::styled(plain, styled)
+            } else {
+                Cell::styled(name, paint.highlight(name, &h.indices))
+            };
+            vec![
+                Cell::new(kind, Tone::Dim),
+                Cell::new(&h.id, Tone::Strong),
+                shown,
+            ]
+        })
+        .collect();
+    let mut out = table(paint, &["KIND", "ID", "NAME"], &rows);
+    if hits.iter().any(|h| h.kind == HitKind::Cause) {
+        out.push('\n');
+        out.push_str(NOTICE);
+        out.push('\n');
+    }
+    out
+}
+
+/// The display name of a hit's item.
+fn name<'g>(graph: &'g Graph, hit: &Hit) -> &'g str {
+    match hit.kind {
+        HitKind::Cause => graph.causes.get(hit.index).map_or("", |c| &c.name),
+        HitKind::Finding => graph.findings.get(hit.index).map_or("", |f| &f.name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{SourceText, parse};
+
+    fn graph() -> Graph {
+        let text = r#"Graph(
+            findings: [
+                Finding(id: "tingling", name: "Tingling", aliases: ["pins and needles"], kind: Nerve),
+            ],
+        )"#;
+        parse(vec![SourceText::new("t.ron", text)]).expect("parses")
+    }
+
+    #[test]
+    fn alias_matches_say_so_and_highlight_only_on_a_terminal() {
+        let g = graph();
+        let hits = Searcher::default().search(&g, "pins", Scope::Both, &[]);
+        let plain = render(&Paint::plain(80), &g, "pins", &hits);
+        assert!(plain.contains("Tingling (via alias: pins and needles)"));
+        assert!(!plain.contains('\u{1b}'));
+        let terminal = Paint {
+            styled: true,
+            color: true,
+            width: 80,
+        };
+        let styled = render(&terminal, &g, "pins", &hits);
+        assert!(styled.contains('\u{1b}'));
+        assert!(styled.contains("Tingling (via alias: "));
+    }
+
+    #[test]
+    fn no_match_says_so() {
+        let g = graph();
+        let text = render(&Paint::plain(80), &g, "zebra", &[]);
+        assert!(text.contains("No cause or finding matches"));
+    }
+}

@@ -1,0 +1,368 @@
+//! Checking a loaded graph: every problem in one run, each with its file, line and column.
+//!
+//! [`validate`] runs every check and returns errors and warnings sorted by file (in load
+//! order) then line. The checks live in submodules by theme:
+//!
+//! - `ids`: duplicate ids (one namespace for all kinds but triage levels), and exactly the
+//!   four triage levels;
+//! - `refs`: every reference resolves to an item of the right kind, else "did you mean";
+//! - `flow`: region entries and parent cycles, unreachable questions, question cycles;
+//! - `content`: empty required text, numbers out of range, a finding linked twice, causes
+//!   without a region or a source, red flags without advice;
+//! - `usage` (warnings): unused findings and sources, causes with few findings or that no
+//!   answer can raise.
+//!
+//! They share a `Ctx` that knows where each item is written and collects diagnostics.
+//! Positions come from `locate`, which scans each file once and finds an item's
+//! `id: "ID"` within its own section (`causes:` ...) and skipping comments, so the nth
+//! duplicate, a cross-kind duplicate and fields written before the id are all placed
+//! right; columns are counted as `load::position` counts them. Each diagnostic carries
+//! the offending id: the duplicated or unknown id, or the item at fault.
+
+mod content;
+mod flow;
+mod ids;
+mod locate;
+mod refs;
+mod usage;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::load::{self, Graph, Located, SourceText};
+use locate::FileMap;
+
+/// Every problem in a graph, errors and warnings, sorted by file then line.
+pub fn validate(graph: &Graph) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(graph);
+    ids::check(&mut ctx);
+    refs::check(&mut ctx);
+    flow::check(&mut ctx);
+    content::check(&mut ctx);
+    usage::check(&mut ctx);
+    ctx.finish()
+}
+
+/// Parse then validate. Syntax errors come back without a graph; once the files parse,
+/// the graph is returned together with everything [`validate`] found (callers decide
+/// what to do with a graph that has errors).
+pub fn check(files: Vec<SourceText>) -> (Option<Graph>, Vec<Diagnostic>) {
+    match load::parse(files) {
+        Ok(graph) => {
+            let diagnostics = validate(&graph);
+            (Some(graph), diagnostics)
+        }
+        Err(errors) => (None, errors),
+    }
+}
+
+/// The kinds of item that carry an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    Triage,
+    Source,
+    Region,
+    Finding,
+    Cause,
+    Question,
+    Guide,
+}
+
+impl Kind {
+    const ALL: [Kind; 7] = [
+        Kind::Triage,
+        Kind::Source,
+        Kind::Region,
+        Kind::Finding,
+        Kind::Cause,
+        Kind::Question,
+        Kind::Guide,
+    ];
+
+    /// The top-level key of the section these items are written in.
+    fn section(self) -> &'static str {
+        match self {
+            Kind::Triage => "triage",
+            Kind::Source => "sources",
+            Kind::Region => "regions",
+            Kind::Finding => "findings",
+            Kind::Cause => "causes",
+            Kind::Question => "questions",
+            Kind::Guide => "guidance",
+        }
+    }
+
+    /// How messages name an item of this kind.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Kind::Triage => "triage level",
+            Kind::Source => "source",
+            Kind::Region => "region",
+            Kind::Finding => "finding",
+            Kind::Cause => "cause",
+            Kind::Question => "question",
+            Kind::Guide => "guidance page",
+        }
+    }
+}
+
+/// A place in a file: a byte offset, or the file as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loc {
+    file: usize,
+    offset: Option<usize>,
+}
+
+/// Where an item is written: its `id` string and the parentheses around it.
+#[derive(Debug, Clone)]
+struct Place {
+    file: usize,
+    def: Option<usize>,
+    span: Range<usize>,
+}
+
+/// What the checks share: the graph, where its items are, and what was found so far.
+pub(crate) struct Ctx<'g> {
+    pub graph: &'g Graph,
+    maps: Vec<FileMap>,
+    places: HashMap<Kind, Vec<Place>>,
+    /// Items that a lookup by id never returns: a later item of the same kind and id.
+    shadowed: HashSet<(Kind, usize)>,
+    refs_seen: HashMap<(Kind, usize, &'g str), usize>,
+    found: Vec<(usize, Diagnostic)>,
+}
+
+impl<'g> Ctx<'g> {
+    fn new(graph: &'g Graph) -> Self {
+        let maps: Vec<FileMap> = graph.files.iter().map(|f| FileMap::new(&f.text)).collect();
+        let mut ctx = Ctx {
+            graph,
+            maps,
+            places: HashMap::new(),
+            shadowed: HashSet::new(),
+            refs_seen: HashMap::new(),
+            found: Vec::new(),
+        };
+        for kind in Kind::ALL {
+            let places = ctx.find_places(kind);
+            ctx.places.insert(kind, places);
+            let mut seen = HashSet::new();
+            for (i, id) in ctx.ids(kind).into_iter().enumerate() {
+                if !seen.insert(id) {
+                    ctx.shadowed.insert((kind, i));
+                }
+            }
+        }
+        ctx
+    }
+
+    /// The ids of every item of a kind, in merged order (files in load order).
+    pub fn ids(&self, kind: Kind) -> Vec<&'g str> {
+        self.files_and_ids(kind)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    }
+
+    fn files_and_ids(&self, kind: Kind) -> Vec<(usize, &'g str)> {
+        fn pick<'a, T>(
+            items: &'a [Located<T>],
+            id: impl Fn(&'a T) -> &'a str,
+        ) -> Vec<(usize, &'a str)> {
+            items.iter().map(|it| (it.file, id(&it.item))).collect()
+        }
+        let g = self.graph;
+        match kind {
+            Kind::Triage => pick(&g.triage, |t| &t.id),
+            Kind::Source => pick(&g.sources, |t| &t.id),
+            Kind::Region => pick(&g.regions, |t| &t.id),
+            Kind::Finding => pick(&g.findings, |t| &t.id),
+            Kind::Cause => pick(&g.causes, |t| &t.id),
+            Kind::Question => pick(&g.questions, |t| &t.id),
+            Kind::Guide => pick(&g.guidance, |t| &t.id),
+        }
+    }
+
+    /// False for the second and later items of a kind with the same id, which lookups
+    /// never return (the duplicate itself is reported once, by `ids`).
+    pub fn is_first(&self, kind: Kind, idx: usize) -> bool {
+        !self.shadowed.contains(&(kind, idx))
+    }
+
+    fn find_places(&self, kind: Kind) -> Vec<Place> {
+        let mut seen: HashMap<(usize, &str), usize> = HashMap::new();
+        self.files_and_ids(kind)
+            .into_iter()
+            .map(|(file, id)| {
+                let counter = seen.entry((file, id)).or_insert(0);
+                let nth = *counter;
+                *counter += 1;
+                let map = self.maps.get(file);
+                let def = map.and_then(|m| definition(m, kind, id, nth));
+                let span = match (map, def) {
+                    (Some(m), Some(d)) => m.enclosing(d),
+                    _ => 0..0,
+                };
+                Place { file, def, span }
+            })
+            .collect()
+    }
+
+    fn place(&self, kind: Kind, idx: usize) -> Option<&Place> {
+        self.places.get(&kind).and_then(|p| p.get(idx))
+    }
+
+    /// The item's definition (its `"id"`).
+    pub fn item(&self, kind: Kind, idx: usize) -> Loc {
+        match self.place(kind, idx) {
+            Some(p) => Loc {
+                file: p.file,
+                offset: p.def,
+            },
+            None => Loc {
+                file: 0,
+                offset: None,
+            },
+        }
+    }
+
+    /// `(file, offset)`: the order in which items are written.
+    pub fn order(&self, kind: Kind, idx: usize) -> (usize, usize) {
+        let loc = self.item(kind, idx);
+        (loc.file, loc.offset.unwrap_or(usize::MAX))
+    }
+
+    /// One of the item's own fields, `key: ...`; the item itself when not found.
+    pub fn field(&self, kind: Kind, idx: usize, key: &str) -> Loc {
+        self.key_in_item(kind, idx, key, 0, true)
+    }
+
+    /// The `nth` `key:` anywhere in the item, nested structs included.
+    pub fn nested_field(&self, kind: Kind, idx: usize, key: &str, nth: usize) -> Loc {
+        self.key_in_item(kind, idx, key, nth, false)
+    }
+
+    fn key_in_item(&self, kind: Kind, idx: usize, key: &str, nth: usize, own: bool) -> Loc {
+        let item = self.item(kind, idx);
+        let found = self
+            .place(kind, idx)
+            .filter(|p| p.def.is_some())
+            .and_then(|p| self.maps.get(p.file)?.key_in(&p.span, key, nth, own));
+        Loc {
+            offset: found.or(item.offset),
+            ..item
+        }
+    }
+
+    /// The `nth` string `"value"` in the item (its own id excluded).
+    pub fn string(&self, kind: Kind, idx: usize, value: &str, nth: usize) -> Loc {
+        let item = self.item(kind, idx);
+        let found = self
+            .place(kind, idx)
+            .filter(|p| p.def.is_some())
+            .and_then(|p| {
+                let text = &self.graph.files.get(p.file)?.text;
+                self.maps
+                    .get(p.file)?
+                    .string_in(text, &p.span, value, nth, p.def)
+            });
+        Loc {
+            offset: found.or(item.offset),
+            ..item
+        }
+    }
+
+    /// The next occurrence of a reference in an item: references are visited in the order
+    /// the model declares its fields, which is the order they are written in.
+    pub fn next_ref(&mut self, kind: Kind, idx: usize, value: &'g str) -> Loc {
+        let counter = self.refs_seen.entry((kind, idx, value)).or_insert(0);
+        let nth = *counter;
+        *counter += 1;
+        self.string(kind, idx, value, nth)
+    }
+
+    /// A top-level section key (`triage:` ...) in a file; the file as a whole without one.
+    pub fn section(&self, file: usize, key: &str) -> Loc {
+        Loc {
+            file,
+            offset: self.maps.get(file).and_then(|m| m.section(key)),
+        }
+    }
+
+    fn position(&self, loc: Loc) -> (usize, usize) {
+        match (loc.offset, self.graph.files.get(loc.file)) {
+            (Some(offset), Some(file)) => load::position(&file.text, offset),
+            _ => (0, 0),
+        }
+    }
+
+    fn file_name(&self, file: usize) -> &str {
+        self.graph
+            .files
+            .get(file)
+            .map_or("<graph>", |f| f.name.as_str())
+    }
+
+    /// `FILE:LINE:COL`, for messages that point at a second place.
+    pub fn describe(&self, loc: Loc) -> String {
+        let (line, col) = self.position(loc);
+        format!("{}:{line}:{col}", self.file_name(loc.file))
+    }
+
+    pub fn error(&mut self, loc: Loc, message: String, id: &str) {
+        self.push(Severity::Error, loc, message, id);
+    }
+
+    pub fn warning(&mut self, loc: Loc, message: String, id: &str) {
+        self.push(Severity::Warning, loc, message, id);
+    }
+
+    fn push(&mut self, severity: Severity, loc: Loc, message: String, id: &str) {
+        let name = self.file_name(loc.file);
+        let position = self.position(loc);
+        let diagnostic = match severity {
+            Severity::Error => Diagnostic::error(name, position, message),
+            Severity::Warning => Diagnostic::warning(name, position, message),
+        };
+        self.found.push((loc.file, diagnostic.with_id(id)));
+    }
+
+    fn finish(mut self) -> Vec<Diagnostic> {
+        self.found.sort_by_key(|(file, d)| (*file, d.line, d.col));
+        self.found.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// The offset of the `nth` definition of `id` in the section for `kind`, falling back to
+/// any definition in the file when the file is laid out unusually.
+fn definition(map: &FileMap, kind: Kind, id: &str, nth: usize) -> Option<usize> {
+    let all = map.definitions(id);
+    let in_section: Vec<usize> = match map.section_range(kind.section()) {
+        Some(range) => all.iter().copied().filter(|o| range.contains(o)).collect(),
+        None => all.to_vec(),
+    };
+    in_section
+        .get(nth)
+        .or(all.get(nth))
+        .or(all.first())
+        .copied()
+}
+
+/// `" (did you mean "a", "b" or "c"?)"`, or nothing without suggestions.
+pub fn did_you_mean(suggestions: &[&str]) -> String {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" (did you mean {last}?)"),
+        Some((last, rest)) => format!(" (did you mean {} or {last}?)", rest.join(", ")),
+    }
+}
+
+/// Text that is missing in effect: empty or only whitespace.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests;

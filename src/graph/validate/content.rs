@@ -1,0 +1,269 @@
+//! What each item says: no empty sections, numbers in range, causes that can be shown
+//! (with a region and a source), red flags that say what to do.
+
+use super::{Ctx, Kind, is_blank};
+use crate::graph::model::{AgeRange, Answers, Cause, Prior, Weight};
+
+/// Likelihood ratios outside this range are typing mistakes, not published figures.
+const LR_RANGE: std::ops::RangeInclusive<f64> = 0.01..=100.0;
+/// Ages above this are typing mistakes.
+const OLDEST_AGE: u8 = 120;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    // A blank triage level id is already an unknown triage level.
+    for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Triage) {
+        empty_ids(ctx, kind);
+    }
+    for (idx, level) in graph.triage.iter().enumerate() {
+        let fields = [("label", &level.label), ("action", &level.action)];
+        required(ctx, Kind::Triage, idx, &level.id, &fields);
+    }
+    for (idx, source) in graph.sources.iter().enumerate() {
+        required(
+            ctx,
+            Kind::Source,
+            idx,
+            &source.id,
+            &[("citation", &source.citation)],
+        );
+    }
+    for (idx, region) in graph.regions.iter().enumerate() {
+        required(
+            ctx,
+            Kind::Region,
+            idx,
+            &region.id,
+            &[("name", &region.name)],
+        );
+    }
+    for (idx, finding) in graph.findings.iter().enumerate() {
+        required(
+            ctx,
+            Kind::Finding,
+            idx,
+            &finding.id,
+            &[("name", &finding.name)],
+        );
+        if finding
+            .red_flag
+            .as_ref()
+            .is_some_and(|flag| is_blank(&flag.advice))
+        {
+            let message = format!("red-flag finding \"{}\" has no advice", finding.id);
+            ctx.error(
+                ctx.nested_field(Kind::Finding, idx, "advice", 0),
+                message,
+                &finding.id,
+            );
+        }
+    }
+    for (idx, cause) in graph.causes.iter().enumerate() {
+        cause_content(ctx, idx, cause);
+    }
+    questions(ctx);
+    guidance(ctx);
+}
+
+fn empty_ids(ctx: &mut Ctx, kind: Kind) {
+    for (idx, id) in ctx.ids(kind).into_iter().enumerate() {
+        if is_blank(id) {
+            ctx.error(
+                ctx.item(kind, idx),
+                format!("a {} has an empty id", kind.noun()),
+                id,
+            );
+        }
+    }
+}
+
+/// Each `(field, text)` must say something.
+fn required(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, fields: &[(&str, &String)]) {
+    for (field, text) in fields {
+        if is_blank(text) {
+            let message = format!("{} \"{id}\" has an empty section \"{field}\"", kind.noun());
+            ctx.error(ctx.field(kind, idx, field), message, id);
+        }
+    }
+}
+
+/// A field of a struct nested in an item (a choice, a guidance section, a prior).
+fn required_nested(
+    ctx: &mut Ctx,
+    kind: Kind,
+    idx: usize,
+    id: &str,
+    (field, nth, part): (&str, usize, &str),
+    text: &str,
+) {
+    if is_blank(text) {
+        let message = format!(
+            "{} \"{id}\" has an empty section \"{field}\" ({part})",
+            kind.noun()
+        );
+        ctx.error(ctx.nested_field(kind, idx, field, nth), message, id);
+    }
+}
+
+fn cause_content(ctx: &mut Ctx, idx: usize, cause: &Cause) {
+    let fields = [
+        ("name", &cause.name),
+        ("summary", &cause.summary),
+        ("feels", &cause.feels),
+        ("seek_help", &cause.seek_help),
+        ("diagnosis", &cause.diagnosis),
+        ("treatment", &cause.treatment),
+        ("prevention", &cause.prevention),
+    ];
+    required(ctx, Kind::Cause, idx, &cause.id, &fields);
+    if let Some(prior) = &cause.prior {
+        required_nested(
+            ctx,
+            Kind::Cause,
+            idx,
+            &cause.id,
+            ("basis", 0, "prior"),
+            &prior.basis,
+        );
+        prior_range(ctx, idx, &cause.id, prior);
+    }
+    if let Some(age) = &cause.age {
+        age_range(ctx, idx, &cause.id, age);
+    }
+    links(ctx, idx, cause);
+    reached_and_sourced(ctx, idx, cause);
+}
+
+fn prior_range(ctx: &mut Ctx, idx: usize, id: &str, prior: &Prior) {
+    let p = prior.percent;
+    if !(p.is_finite() && p > 0.0 && p <= 100.0) {
+        let message = format!(
+            "prior of cause \"{id}\" is {p}%, out of range (it must be above 0 and at most 100)"
+        );
+        ctx.error(
+            ctx.nested_field(Kind::Cause, idx, "percent", 0),
+            message,
+            id,
+        );
+    }
+}
+
+fn age_range(ctx: &mut Ctx, idx: usize, id: &str, age: &AgeRange) {
+    let here = ctx.field(Kind::Cause, idx, "age");
+    if let (Some(min), Some(max)) = (age.min, age.max)
+        && min > max
+    {
+        let message = format!(
+            "age range of cause \"{id}\" is the wrong way round: min {min} is above max {max}"
+        );
+        ctx.error(here, message, id);
+    }
+    for (bound, value) in [("min", age.min), ("max", age.max)] {
+        if let Some(value) = value.filter(|&v| v > OLDEST_AGE) {
+            let message =
+                format!("age range of cause \"{id}\" has {bound} {value}, above {OLDEST_AGE}");
+            ctx.error(here, message, id);
+        }
+    }
+}
+
+/// Each finding once, and explicit likelihood ratios within reason.
+fn links(ctx: &mut Ctx, idx: usize, cause: &Cause) {
+    let id = cause.id.as_str();
+    for (i, link) in cause.findings.iter().enumerate() {
+        let finding = link.0.as_str();
+        let nth = cause.findings[..i]
+            .iter()
+            .filter(|l| l.0 == finding)
+            .count();
+        let here = ctx.string(Kind::Cause, idx, finding, nth);
+        if nth == 1 {
+            ctx.error(
+                here,
+                format!("cause \"{id}\" links finding \"{finding}\" twice"),
+                id,
+            );
+        }
+        if let Weight::Lr(ratio) = link.1
+            && !(ratio.is_finite() && LR_RANGE.contains(&ratio))
+        {
+            let message = format!(
+                "weight Lr({ratio:?}) of finding \"{finding}\" in cause \"{id}\" is out of range (it must be between 0.01 and 100)"
+            );
+            ctx.error(here, message, id);
+        }
+    }
+}
+
+fn reached_and_sourced(ctx: &mut Ctx, idx: usize, cause: &Cause) {
+    let id = cause.id.as_str();
+    let graph = ctx.graph;
+    let why = if cause.regions.is_empty() {
+        Some("its regions list is empty")
+    } else if cause.regions.iter().all(|r| graph.region(r).is_none()) {
+        Some("none of its regions exist")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        let message = format!("cause \"{id}\" is not reached from any region: {why}");
+        ctx.error(ctx.field(Kind::Cause, idx, "regions"), message, id);
+    }
+    if cause.sources.is_empty() {
+        ctx.error(
+            ctx.field(Kind::Cause, idx, "sources"),
+            format!("cause \"{id}\" has no source"),
+            id,
+        );
+    }
+}
+
+fn questions(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    for (idx, question) in graph.questions.iter().enumerate() {
+        let id = question.id.as_str();
+        required(ctx, Kind::Question, idx, id, &[("text", &question.text)]);
+        let Answers::Choice(choices) = &question.answers else {
+            continue;
+        };
+        if choices.is_empty() {
+            let message = format!("question \"{id}\" has no choices");
+            ctx.error(ctx.field(Kind::Question, idx, "answers"), message, id);
+        }
+        for (i, choice) in choices.iter().enumerate() {
+            let part = format!("choice {}", i + 1);
+            required_nested(
+                ctx,
+                Kind::Question,
+                idx,
+                id,
+                ("label", i, &part),
+                &choice.label,
+            );
+        }
+    }
+}
+
+fn guidance(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    for (idx, page) in graph.guidance.iter().enumerate() {
+        let id = page.id.as_str();
+        required(ctx, Kind::Guide, idx, id, &[("title", &page.title)]);
+        if page.sections.is_empty() {
+            let message = format!("guidance page \"{id}\" has no sections");
+            ctx.error(ctx.field(Kind::Guide, idx, "sections"), message, id);
+        }
+        for (i, section) in page.sections.iter().enumerate() {
+            let part = format!("section {}", i + 1);
+            required_nested(
+                ctx,
+                Kind::Guide,
+                idx,
+                id,
+                ("heading", i, &part),
+                &section.heading,
+            );
+            required_nested(ctx, Kind::Guide, idx, id, ("text", i, &part), &section.text);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The shape of the graph: regions lead to an entry question, region parents do not loop,
+//! every question can be reached and the interview cannot go round in circles.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Ctx, Kind};
+use crate::graph::load::Graph;
+use crate::graph::model::{Answers, Question};
+
+pub(super) fn check(ctx: &mut Ctx) {
+    region_entries(ctx);
+    region_parent_cycles(ctx);
+    let flow = QuestionFlow::new(ctx.graph);
+    unreachable_questions(ctx, &flow);
+    question_cycles(ctx, &flow);
+}
+
+fn region_entries(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    for (idx, region) in graph.regions.iter().enumerate() {
+        // An unknown parent is reported as such; saying it gives no entry would repeat it.
+        let parent_unknown = region
+            .parent
+            .as_deref()
+            .is_some_and(|p| graph.region(p).is_none());
+        let inherited = region
+            .parent
+            .as_deref()
+            .and_then(|p| graph.entry_question(p));
+        if region.entry.is_some()
+            || inherited.is_some()
+            || parent_unknown
+            || !ctx.is_first(Kind::Region, idx)
+        {
+            continue;
+        }
+        let id = region.id.as_str();
+        let message = match region.parent {
+            None => format!("region \"{id}\" has no entry question"),
+            Some(_) => format!(
+                "region \"{id}\" has no entry question, and none of its parent regions has one"
+            ),
+        };
+        ctx.error(ctx.item(Kind::Region, idx), message, id);
+    }
+}
+
+fn region_parent_cycles(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    let parents: Vec<Option<usize>> = graph
+        .regions
+        .iter()
+        .map(|r| r.parent.as_deref().and_then(|p| graph.region_index(p)))
+        .collect();
+    for cycle in parent_cycles(&parents) {
+        report_cycle(ctx, Kind::Region, "region parent cycle", &cycle);
+    }
+}
+
+fn unreachable_questions(ctx: &mut Ctx, flow: &QuestionFlow) {
+    let graph = ctx.graph;
+    let reached = reachable(&flow.successors, &flow.starts);
+    for (idx, question) in graph.questions.iter().enumerate() {
+        if reached.get(idx) == Some(&false) && ctx.is_first(Kind::Question, idx) {
+            let id = question.id.as_str();
+            let message =
+                format!("question \"{id}\" cannot be reached from any region's entry question");
+            ctx.error(ctx.item(Kind::Question, idx), message, id);
+        }
+    }
+}
+
+fn question_cycles(ctx: &mut Ctx, flow: &QuestionFlow) {
+    for cycle in cycles(&flow.successors) {
+        report_cycle(ctx, Kind::Question, "question cycle", &cycle);
+    }
+}
+
+/// One error for a cycle, at its first item: `question cycle: a -> b -> a`.
+fn report_cycle(ctx: &mut Ctx, kind: Kind, what: &str, cycle: &[usize]) {
+    let all_ids = ctx.ids(kind);
+    let ids: Vec<&str> = cycle
+        .iter()
+        .filter_map(|&i| all_ids.get(i).copied())
+        .collect();
+    if let (Some(&first), Some(&first_id)) = (cycle.first(), ids.first()) {
+        let message = format!("{what}: {}", loop_text(&ids));
+        ctx.error(ctx.item(kind, first), message, first_id);
+    }
+}
+
+/// `a -> b -> a`.
+fn loop_text(ids: &[&str]) -> String {
+    let mut parts = ids.to_vec();
+    parts.extend(ids.first());
+    parts.join(" -> ")
+}
+
+/// The question graph as indexes: where each question can lead, and where regions start.
+struct QuestionFlow {
+    successors: Vec<Vec<usize>>,
+    starts: Vec<usize>,
+}
+
+impl QuestionFlow {
+    fn new(graph: &Graph) -> Self {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in graph.questions.iter().enumerate() {
+            index.entry(q.id.as_str()).or_insert(i);
+        }
+        let successors = graph
+            .questions
+            .iter()
+            .map(|q| {
+                let mut next: Vec<usize> = Vec::new();
+                for i in leads_to(q).filter_map(|id| index.get(id).copied()) {
+                    if !next.contains(&i) {
+                        next.push(i);
+                    }
+                }
+                next
+            })
+            .collect();
+        let starts = graph
+            .regions
+            .iter()
+            .filter_map(|r| r.entry.as_deref().and_then(|id| index.get(id).copied()))
+            .collect();
+        QuestionFlow { successors, starts }
+    }
+}
+
+/// Every question id a question can move on to: `otherwise`, each answer's `next`, `next`.
+fn leads_to(question: &Question) -> impl Iterator<Item = &str> {
+    let answers: Vec<&Option<String>> = match &question.answers {
+        Answers::YesNo { yes, no, unsure } => vec![&yes.next, &no.next, &unsure.next],
+        Answers::Choice(choices) => choices.iter().map(|c| &c.next).collect(),
+    };
+    std::iter::once(&question.otherwise)
+        .chain(answers)
+        .chain(std::iter::once(&question.next))
+        .filter_map(|next| next.as_deref())
+}
+
+/// Which nodes can be reached from any of `starts`.
+fn reachable(successors: &[Vec<usize>], starts: &[usize]) -> Vec<bool> {
+    let mut reached = vec![false; successors.len()];
+    let mut todo: Vec<usize> = starts.to_vec();
+    while let Some(node) = todo.pop() {
+        match reached.get_mut(node) {
+            Some(seen) if !*seen => *seen = true,
+            _ => continue,
+        }
+        todo.extend(successors.get(node).into_iter().flatten().copied());
+    }
+    reached
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    OnPath,
+    Done,
+}
+
+/// The cycles closed by each back edge of a depth-first search, each listed in edge order
+/// and rotated to start at its smallest node, without repeats. Every strongly connected
+/// part that loops yields at least one. Iterative, so deep graphs cannot overflow the stack.
+fn cycles(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut state = vec![Visit::New; successors.len()];
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    for root in 0..successors.len() {
+        if state[root] != Visit::New {
+            continue;
+        }
+        state[root] = Visit::OnPath;
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some((node, edge)) = path.last_mut() {
+            let Some(&next) = successors[*node].get(*edge) else {
+                state[*node] = Visit::Done;
+                path.pop();
+                continue;
+            };
+            *edge += 1;
+            match state.get(next) {
+                Some(Visit::New) => {
+                    state[next] = Visit::OnPath;
+                    path.push((next, 0));
+                }
+                Some(Visit::OnPath) => {
+                    let from = path.iter().position(|&(n, _)| n == next).unwrap_or(0);
+                    let cycle =
+                        starting_at_smallest(path[from..].iter().map(|&(n, _)| n).collect());
+                    if seen.insert(cycle.clone()) {
+                        found.push(cycle);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The cycles in a child -> parent relation, each in walk order from its smallest member.
+fn parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
+    let mut state = vec![Visit::New; parents.len()];
+    let mut found = Vec::new();
+    for start in 0..parents.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(node) = at {
+            match state.get(node) {
+                Some(Visit::New) => {
+                    state[node] = Visit::OnPath;
+                    walk.push(node);
+                    at = parents[node];
+                }
+                Some(Visit::OnPath) => {
+                    let from = walk.iter().position(|&n| n == node).unwrap_or(0);
+                    found.push(starting_at_smallest(walk[from..].to_vec()));
+                    at = None;
+                }
+                _ => at = None,
+            }
+        }
+        for node in walk {
+            state[node] = Visit::Done;
+        }
+    }
+    found
+}
+
+fn starting_at_smallest(mut cycle: Vec<usize>) -> Vec<usize> {
+    let smallest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+    cycle.rotate_left(smallest);
+    cycle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reachability_follows_edges_from_every_start() {
+        let successors = vec![vec![1], vec![], vec![3], vec![], vec![0]];
+        assert_eq!(
+            reachable(&successors, &[0]),
+            [true, true, false, false, false]
+        );
+        assert_eq!(
+            reachable(&successors, &[2, 4]),
+            [true, true, true, true, true]
+        );
+        assert_eq!(reachable(&successors, &[]), [false; 5]);
+        assert_eq!(
+            reachable(&successors, &[99]),
+            [false; 5],
+            "bad starts are ignored"
+        );
+    }
+
+    #[test]
+    fn reachability_survives_loops() {
+        let successors = vec![vec![1], vec![0, 1]];
+        assert_eq!(reachable(&successors, &[1]), [true, true]);
+    }
+
+    #[test]
+    fn a_tree_has_no_cycles() {
+        let successors = vec![vec![1, 2], vec![3], vec![3], vec![]];
+        assert!(cycles(&successors).is_empty());
+    }
+
+    #[test]
+    fn each_cycle_is_reported_once_in_order() {
+        // 0 -> 1 -> 2 -> 1, plus the self-loop 3 -> 3, reached twice via 0 and 2.
+        let successors = vec![vec![1, 3], vec![2], vec![1, 3], vec![3]];
+        assert_eq!(cycles(&successors), vec![vec![1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn cycles_start_at_their_smallest_node() {
+        let successors = vec![vec![], vec![], vec![0], vec![], vec![2], vec![4]];
+        assert!(cycles(&successors).is_empty());
+        let successors = vec![vec![2], vec![0], vec![1]];
+        assert_eq!(cycles(&successors), vec![vec![0, 2, 1]]);
+    }
+
+    #[test]
+    fn separate_loops_are_separate_cycles() {
+        let successors = vec![vec![1], vec![0, 2], vec![3], vec![2]];
+        assert_eq!(cycles(&successors), vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_deep_chain_does_not_overflow() {
+        let n = 100_000;
+        let mut successors: Vec<Vec<usize>> = (1..=n).map(|i| vec![i]).collect();
+        successors.push(vec![0]);
+        let found = cycles(&successors);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), n + 1);
+    }
+
+    #[test]
+    fn parent_loops_are_found_once() {
+        // 0 -> 1 -> 2 -> 1 (a loop below 0), 3 -> 3, 4 -> none, 5 -> 0.
+        let parents = [Some(1), Some(2), Some(1), Some(3), None, Some(0)];
+        assert_eq!(parent_cycles(&parents), vec![vec![1, 2], vec![3]]);
+        assert!(parent_cycles(&[None, Some(0), Some(9)]).is_empty());
+    }
+
+    #[test]
+    fn loops_read_round_to_the_start() {
+        assert_eq!(loop_text(&["a", "b"]), "a -> b -> a");
+        assert_eq!(loop_text(&["a"]), "a -> a");
+    }
+}

@@ -1,0 +1,80 @@
+//! Ids: unique across every kind and file, and exactly the four triage levels.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Ctx, Kind, did_you_mean};
+use crate::graph::suggest;
+use crate::graph::triage::Triage;
+
+/// Kinds whose ids share one namespace (triage levels have their own).
+const SHARED_NAMESPACE: [Kind; 6] = [
+    Kind::Source,
+    Kind::Region,
+    Kind::Finding,
+    Kind::Cause,
+    Kind::Question,
+    Kind::Guide,
+];
+
+pub(super) fn check(ctx: &mut Ctx) {
+    duplicate_ids(ctx);
+    triage_levels(ctx);
+}
+
+/// Reports the second and later definitions of an id, pointing back at the first.
+fn duplicate_ids(ctx: &mut Ctx) {
+    let mut by_id: BTreeMap<&str, Vec<(Kind, usize)>> = BTreeMap::new();
+    for kind in SHARED_NAMESPACE {
+        for (idx, id) in ctx.ids(kind).into_iter().enumerate() {
+            by_id.entry(id).or_default().push((kind, idx));
+        }
+    }
+    for (id, mut defs) in by_id {
+        defs.sort_by_key(|&(kind, idx)| ctx.order(kind, idx));
+        if let Some((&(kind, idx), later)) = defs.split_first() {
+            let first = ctx.describe(ctx.item(kind, idx));
+            for &(kind, idx) in later {
+                let message = format!("duplicate id \"{id}\" (first defined at {first})");
+                ctx.error(ctx.item(kind, idx), message, id);
+            }
+        }
+    }
+}
+
+fn triage_levels(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (idx, level) in graph.triage.iter().enumerate() {
+        let id = level.id.as_str();
+        let here = ctx.item(Kind::Triage, idx);
+        if Triage::parse(id).is_none() {
+            let known = Triage::ALL.map(Triage::id);
+            let hint = match did_you_mean(&suggest::closest(id, known)) {
+                hint if hint.is_empty() => {
+                    " (the levels are emergency, urgent, soon and self-care)".to_string()
+                }
+                hint => hint,
+            };
+            ctx.error(here, format!("unknown triage level \"{id}\"{hint}"), id);
+        } else if let Some(&earlier) = first.get(id) {
+            let at = ctx.describe(ctx.item(Kind::Triage, earlier));
+            ctx.error(
+                here,
+                format!("duplicate triage level \"{id}\" (first defined at {at})"),
+                id,
+            );
+        } else {
+            first.insert(id, idx);
+        }
+    }
+    let where_levels_are = match graph.triage.first() {
+        Some(level) => ctx.section(level.file, Kind::Triage.section()),
+        None => ctx.section(0, Kind::Triage.section()),
+    };
+    for level in Triage::ALL {
+        if !first.contains_key(level.id()) {
+            let message = format!("missing triage level \"{}\"", level.id());
+            ctx.error(where_levels_are, message, level.id());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Every id an item refers to must exist, in the right kind; otherwise say what was
+//! probably meant.
+//!
+//! References are visited in the order the model declares its fields, which is the order
+//! authors write them, so each report points at the right occurrence of the id.
+
+use super::{Ctx, Kind, did_you_mean};
+use crate::graph::model::{
+    Answers, Cause, ChoiceOption, Condition, Finding, Outcome, Question, Region,
+};
+use crate::graph::suggest;
+use crate::graph::triage::Triage;
+
+/// The kind of thing a reference must name.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Triage,
+    Source,
+    Region,
+    Finding,
+    Cause,
+    Question,
+}
+
+impl Target {
+    fn exists(self, ctx: &Ctx, id: &str) -> bool {
+        let g = ctx.graph;
+        match self {
+            Target::Triage => Triage::parse(id).is_some(),
+            Target::Source => g.source(id).is_some(),
+            Target::Region => g.region(id).is_some(),
+            Target::Finding => g.finding(id).is_some(),
+            Target::Cause => g.cause(id).is_some(),
+            Target::Question => g.question(id).is_some(),
+        }
+    }
+
+    fn candidates<'g>(self, ctx: &Ctx<'g>) -> Vec<&'g str> {
+        match self {
+            Target::Triage => Triage::ALL.map(Triage::id).to_vec(),
+            Target::Source => ctx.ids(Kind::Source),
+            Target::Region => ctx.ids(Kind::Region),
+            Target::Finding => ctx.ids(Kind::Finding),
+            Target::Cause => ctx.ids(Kind::Cause),
+            Target::Question => ctx.ids(Kind::Question),
+        }
+    }
+}
+
+/// The item a reference is written in, and how to describe where in it.
+struct Owner {
+    kind: Kind,
+    idx: usize,
+    context: String,
+}
+
+impl Owner {
+    fn new(kind: Kind, idx: usize, id: &str) -> Self {
+        Owner {
+            kind,
+            idx,
+            context: format!("{} \"{id}\"", kind.noun()),
+        }
+    }
+
+    /// The same item, described more narrowly: `the prior of cause "x"`.
+    fn part(&self, part: &str) -> Self {
+        Owner {
+            context: format!("{part} of {}", self.context),
+            ..*self
+        }
+    }
+}
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    for (idx, region) in graph.regions.iter().enumerate() {
+        region_refs(ctx, &Owner::new(Kind::Region, idx, &region.id), region);
+    }
+    for (idx, finding) in graph.findings.iter().enumerate() {
+        finding_refs(ctx, &Owner::new(Kind::Finding, idx, &finding.id), finding);
+    }
+    for (idx, cause) in graph.causes.iter().enumerate() {
+        cause_refs(ctx, &Owner::new(Kind::Cause, idx, &cause.id), cause);
+    }
+    for (idx, question) in graph.questions.iter().enumerate() {
+        question_refs(
+            ctx,
+            &Owner::new(Kind::Question, idx, &question.id),
+            question,
+        );
+    }
+    for (idx, page) in graph.guidance.iter().enumerate() {
+        let owner = Owner::new(Kind::Guide, idx, &page.id);
+        for section in &page.sections {
+            each(ctx, &owner, Target::Source, "source", &section.sources);
+        }
+    }
+}
+
+/// Check one reference; report it when it names nothing of the right kind.
+fn reference<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, id: &'g str) {
+    let here = ctx.next_ref(owner.kind, owner.idx, id);
+    if target.exists(ctx, id) {
+        return;
+    }
+    let hint = did_you_mean(&suggest::closest(id, target.candidates(ctx)));
+    let message = format!("unknown {what} \"{id}\" in {}{hint}", owner.context);
+    ctx.error(here, message, id);
+}
+
+fn each<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, ids: &'g [String]) {
+    for id in ids {
+        reference(ctx, owner, target, what, id);
+    }
+}
+
+fn maybe<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, id: &'g Option<String>) {
+    if let Some(id) = id {
+        reference(ctx, owner, target, what, id);
+    }
+}
+
+fn region_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, region: &'g Region) {
+    maybe(ctx, owner, Target::Region, "parent region", &region.parent);
+    maybe(
+        ctx,
+        owner,
+        Target::Question,
+        "entry question",
+        &region.entry,
+    );
+}
+
+fn finding_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, finding: &'g Finding) {
+    if let Some(flag) = &finding.red_flag {
+        let owner = owner.part("the red flag");
+        reference(ctx, &owner, Target::Triage, "triage level", &flag.triage);
+        each(ctx, &owner, Target::Source, "source", &flag.sources);
+    }
+}
+
+fn cause_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, cause: &'g Cause) {
+    if let Some(prior) = &cause.prior {
+        each(
+            ctx,
+            &owner.part("the prior"),
+            Target::Source,
+            "source",
+            &prior.sources,
+        );
+    }
+    each(ctx, owner, Target::Region, "region", &cause.regions);
+    for link in &cause.findings {
+        reference(ctx, owner, Target::Finding, "finding", &link.0);
+    }
+    reference(ctx, owner, Target::Triage, "triage level", &cause.triage);
+    each(ctx, owner, Target::Cause, "related cause", &cause.related);
+    each(ctx, owner, Target::Source, "source", &cause.sources);
+}
+
+fn question_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, question: &'g Question) {
+    if let Some(condition) = &question.ask_if {
+        condition_refs(ctx, &owner.part("the condition"), condition);
+    }
+    maybe(
+        ctx,
+        owner,
+        Target::Question,
+        "question",
+        &question.otherwise,
+    );
+    match &question.answers {
+        Answers::YesNo { yes, no, unsure } => {
+            outcome_refs(ctx, &owner.part("the \"yes\" answer"), yes);
+            outcome_refs(ctx, &owner.part("the \"no\" answer"), no);
+            outcome_refs(ctx, &owner.part("the \"unsure\" answer"), unsure);
+        }
+        Answers::Choice(choices) => {
+            for (i, choice) in choices.iter().enumerate() {
+                choice_refs(ctx, &owner.part(&format!("choice {}", i + 1)), choice);
+            }
+        }
+    }
+    maybe(ctx, owner, Target::Question, "question", &question.next);
+}
+
+fn outcome_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, outcome: &'g Outcome) {
+    each(ctx, owner, Target::Finding, "finding", &outcome.add);
+    each(ctx, owner, Target::Finding, "finding", &outcome.rule_out);
+    maybe(ctx, owner, Target::Question, "question", &outcome.next);
+}
+
+fn choice_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, choice: &'g ChoiceOption) {
+    each(ctx, owner, Target::Finding, "finding", &choice.add);
+    each(ctx, owner, Target::Finding, "finding", &choice.rule_out);
+    maybe(ctx, owner, Target::Question, "question", &choice.next);
+}
+
+fn condition_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, condition: &'g Condition) {
+    match condition {
+        Condition::Has(id) | Condition::Lacks(id) => {
+            reference(ctx, owner, Target::Finding, "finding", id)
+        }
+        Condition::InRegion(id) => reference(ctx, owner, Target::Region, "region", id),
+        Condition::Not(inner) => condition_refs(ctx, owner, inner),
+        Condition::All(all) | Condition::Any(all) => {
+            for inner in all {
+                condition_refs(ctx, owner, inner);
+            }
+        }
+    }
+}

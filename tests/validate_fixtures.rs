@@ -1,0 +1,438 @@
+//! The validator against hand-written graph files.
+//!
+//! `tests/fixtures/valid.ron` is a small complete graph; every other fixture used here is
+//! a copy of it with one defect (its first line says which). Each test asserts the full
+//! list of diagnostics, as printed, so a wrong line, column or wording fails, and so does
+//! any extra complaint.
+
+use symptom_explorer::graph::{Diagnostic, Graph, Located, Severity, SourceText, check};
+
+fn fixture(name: &str) -> SourceText {
+    let path = format!("tests/fixtures/{name}");
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {full}: {e}"));
+    SourceText::new(path, text)
+}
+
+fn diagnostics(name: &str) -> Vec<Diagnostic> {
+    check(vec![fixture(name)]).1
+}
+
+/// Every diagnostic for the fixture, as printed, in order.
+#[track_caller]
+fn assert_reports(name: &str, expected: &[&str]) {
+    let got: Vec<String> = diagnostics(name).iter().map(ToString::to_string).collect();
+    assert_eq!(got, expected, "\n{name} reported:\n{}\n", got.join("\n"));
+}
+
+// ---- the valid graph ----
+
+#[test]
+fn valid_graph_has_no_errors_and_no_warnings() {
+    let (graph, found) = check(vec![fixture("valid.ron")]);
+    assert_eq!(found, vec![]);
+    let graph = graph.expect("valid.ron parses");
+    assert_eq!(graph.triage.len(), 4);
+    assert_eq!(graph.regions.len(), 2);
+    assert_eq!(graph.causes.len(), 2);
+    assert_eq!(graph.questions.len(), 3);
+    assert!(graph.findings.iter().any(|f| f.red_flag.is_some()));
+}
+
+// ---- ids ----
+
+#[test]
+fn duplicate_id_points_back_at_the_first_definition() {
+    assert_reports(
+        "duplicate-id.ron",
+        &[
+            r#"tests/fixtures/duplicate-id.ron:37:21: error: duplicate id "fever" (first defined at tests/fixtures/duplicate-id.ron:36:21)"#,
+        ],
+    );
+    assert_eq!(
+        diagnostics("duplicate-id.ron")[0].id.as_deref(),
+        Some("fever")
+    );
+}
+
+#[test]
+fn unknown_triage_level_and_the_missing_one() {
+    assert_reports(
+        "unknown-triage-level.ron",
+        &[
+            r#"tests/fixtures/unknown-triage-level.ron:4:5: error: missing triage level "soon""#,
+            r#"tests/fixtures/unknown-triage-level.ron:7:25: error: unknown triage level "later" (the levels are emergency, urgent, soon and self-care)"#,
+        ],
+    );
+}
+
+#[test]
+fn missing_triage_level() {
+    assert_reports(
+        "missing-triage-level.ron",
+        &[r#"tests/fixtures/missing-triage-level.ron:4:5: error: missing triage level "urgent""#],
+    );
+}
+
+// ---- references ----
+
+#[test]
+fn unknown_finding_suggests_the_closest_id() {
+    assert_reports(
+        "unknown-finding.ron",
+        &[
+            r#"tests/fixtures/unknown-finding.ron:36:21: warning: finding "fever" is not used by any cause"#,
+            r#"tests/fixtures/unknown-finding.ron:79:18: error: unknown finding "fevr" in cause "spinal-infection" (did you mean "fever"?)"#,
+        ],
+    );
+    let found = diagnostics("unknown-finding.ron");
+    assert_eq!(found[1].id.as_deref(), Some("fevr"));
+    assert_eq!(found[0].severity, Severity::Warning);
+}
+
+#[test]
+fn unknown_parent_region() {
+    assert_reports(
+        "unknown-parent.ron",
+        &[
+            r#"tests/fixtures/unknown-parent.ron:28:21: error: unknown parent region "bak" in region "lower-back" (did you mean "back"?)"#,
+        ],
+    );
+}
+
+#[test]
+fn unknown_question() {
+    assert_reports(
+        "unknown-question.ron",
+        &[
+            r#"tests/fixtures/unknown-question.ron:108:24: error: unknown question "sadle" in question "fever-check" (did you mean "saddle"?)"#,
+        ],
+    );
+}
+
+// ---- regions and the question graph ----
+
+#[test]
+fn region_without_entry_question() {
+    assert_reports(
+        "region-no-entry.ron",
+        &[
+            r#"tests/fixtures/region-no-entry.ron:26:17: error: region "lower-back" has no entry question"#,
+        ],
+    );
+}
+
+#[test]
+fn region_parent_cycle() {
+    assert_reports(
+        "region-parent-cycle.ron",
+        &[
+            r#"tests/fixtures/region-parent-cycle.ron:19:17: error: region parent cycle: back -> lower-back -> back"#,
+        ],
+    );
+}
+
+#[test]
+fn unreachable_question() {
+    assert_reports(
+        "unreachable-question.ron",
+        &[
+            r#"tests/fixtures/unreachable-question.ron:126:17: error: question "orphan" cannot be reached from any region's entry question"#,
+        ],
+    );
+}
+
+#[test]
+fn question_cycle_names_the_questions_in_order() {
+    assert_reports(
+        "question-cycle.ron",
+        &[
+            r#"tests/fixtures/question-cycle.ron:96:17: error: question cycle: onset -> fever-check -> saddle -> onset"#,
+        ],
+    );
+}
+
+// ---- causes ----
+
+#[test]
+fn cause_without_region() {
+    assert_reports(
+        "cause-no-region.ron",
+        &[
+            r#"tests/fixtures/cause-no-region.ron:77:13: error: cause "spinal-infection" is not reached from any region: its regions list is empty"#,
+        ],
+    );
+}
+
+#[test]
+fn cause_without_source() {
+    assert_reports(
+        "cause-no-source.ron",
+        &[
+            r#"tests/fixtures/cause-no-source.ron:91:13: error: cause "spinal-infection" has no source"#,
+        ],
+    );
+}
+
+#[test]
+fn cause_linking_a_finding_twice() {
+    assert_reports(
+        "duplicate-link.ron",
+        &[
+            r#"tests/fixtures/duplicate-link.ron:83:18: error: cause "spinal-infection" links finding "night-pain" twice"#,
+        ],
+    );
+}
+
+#[test]
+fn weight_out_of_range() {
+    assert_reports(
+        "weight-out-of-range.ron",
+        &[
+            r#"tests/fixtures/weight-out-of-range.ron:82:18: error: weight Lr(250.0) of finding "saddle-numbness" in cause "spinal-infection" is out of range (it must be between 0.01 and 100)"#,
+        ],
+    );
+}
+
+#[test]
+fn prevalence_out_of_range() {
+    assert_reports(
+        "prevalence-out-of-range.ron",
+        &[
+            r#"tests/fixtures/prevalence-out-of-range.ron:54:26: error: prior of cause "strain" is 0%, out of range (it must be above 0 and at most 100)"#,
+        ],
+    );
+}
+
+#[test]
+fn age_range_the_wrong_way_round() {
+    assert_reports(
+        "age-out-of-range.ron",
+        &[
+            r#"tests/fixtures/age-out-of-range.ron:62:13: error: age range of cause "strain" is the wrong way round: min 65 is above max 18"#,
+        ],
+    );
+}
+
+// ---- content ----
+
+#[test]
+fn red_flag_without_advice() {
+    assert_reports(
+        "red-flag-no-advice.ron",
+        &[
+            r#"tests/fixtures/red-flag-no-advice.ron:44:17: error: red-flag finding "saddle-numbness" has no advice"#,
+        ],
+    );
+}
+
+#[test]
+fn empty_section_names_the_field() {
+    assert_reports(
+        "empty-section.ron",
+        &[
+            r#"tests/fixtures/empty-section.ron:89:13: error: cause "spinal-infection" has an empty section "treatment""#,
+        ],
+    );
+}
+
+#[test]
+fn choice_question_without_choices() {
+    assert_reports(
+        "empty-choices.ron",
+        &[
+            r#"tests/fixtures/empty-choices.ron:109:13: error: question "fever-check" has no choices"#,
+        ],
+    );
+}
+
+#[test]
+fn guidance_page_without_sections() {
+    assert_reports(
+        "guidance-no-sections.ron",
+        &[
+            r#"tests/fixtures/guidance-no-sections.ron:130:13: error: guidance page "when-to-get-help" has no sections"#,
+        ],
+    );
+}
+
+#[test]
+fn syntax_error_has_a_place_and_no_graph() {
+    let (graph, found) = check(vec![fixture("syntax-error.ron")]);
+    assert!(graph.is_none());
+    let got: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        ["tests/fixtures/syntax-error.ron:36:44: error: Expected comma"]
+    );
+}
+
+// ---- warnings ----
+
+#[test]
+fn unused_finding_is_a_warning() {
+    assert_reports(
+        "unused-finding.ron",
+        &[
+            r#"tests/fixtures/unused-finding.ron:37:21: warning: finding "weight-loss" is not used by any cause"#,
+        ],
+    );
+}
+
+#[test]
+fn cause_with_few_findings_is_a_warning() {
+    assert_reports(
+        "few-findings.ron",
+        &[
+            r#"tests/fixtures/few-findings.ron:78:13: warning: cause "spinal-infection" has only 2 findings (at least 3 are advised)"#,
+        ],
+    );
+}
+
+#[test]
+fn uncited_source_is_a_warning() {
+    assert_reports(
+        "uncited-source.ron",
+        &[
+            r#"tests/fixtures/uncited-source.ron:16:20: warning: source "unused-source" is not cited anywhere"#,
+        ],
+    );
+}
+
+#[test]
+fn cause_the_interview_cannot_raise_is_a_warning() {
+    assert_reports(
+        "cause-never-raised.ron",
+        &[
+            r#"tests/fixtures/cause-never-raised.ron:51:17: warning: cause "strain" can never be raised by the interview: no question adds any finding that counts for it"#,
+        ],
+    );
+}
+
+// ---- all at once ----
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    assert_reports(
+        "multiple-errors.ron",
+        &[
+            r#"tests/fixtures/multiple-errors.ron:27:13: error: region "lower-back" has an empty section "name""#,
+            r#"tests/fixtures/multiple-errors.ron:43:25: error: unknown triage level "emergancy" in the red flag of finding "saddle-numbness" (did you mean "emergency"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:62:13: error: age range of cause "strain" has max 130, above 120"#,
+            r#"tests/fixtures/multiple-errors.ron:63:21: error: unknown triage level "selfcare" in cause "strain" (did you mean "self-care"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:107:32: error: unknown finding "fevers" in the condition of question "fever-check" (did you mean "fever"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:111:18: error: question "fever-check" has an empty section "label" (choice 2)"#,
+            r#"tests/fixtures/multiple-errors.ron:131:102: error: unknown source "test-sorce" in guidance page "when-to-get-help" (did you mean "test-source"?)"#,
+        ],
+    );
+}
+
+// ---- content packs ----
+
+/// valid.ron cut in two just before `causes:`: triage, sources, regions and findings in
+/// one pack; causes, questions and guidance (which refer to the first) in the other.
+fn valid_as_two_packs() -> Vec<SourceText> {
+    let text = fixture("valid.ron").text;
+    let cut = text.find("    causes: [").expect("valid.ron has causes");
+    vec![
+        SourceText::new("packs/core.ron", format!("{})\n", &text[..cut])),
+        SourceText::new("packs/content.ron", format!("Graph(\n{}", &text[cut..])),
+    ]
+}
+
+fn items<T: Clone>(located: &[Located<T>]) -> Vec<T> {
+    located.iter().map(|l| l.item.clone()).collect()
+}
+
+fn assert_same_content(a: &Graph, b: &Graph) {
+    assert_eq!(items(&a.triage), items(&b.triage));
+    assert_eq!(items(&a.sources), items(&b.sources));
+    assert_eq!(items(&a.regions), items(&b.regions));
+    assert_eq!(items(&a.findings), items(&b.findings));
+    assert_eq!(items(&a.causes), items(&b.causes));
+    assert_eq!(items(&a.questions), items(&b.questions));
+    assert_eq!(items(&a.guidance), items(&b.guidance));
+}
+
+#[test]
+fn valid_graph_split_into_two_packs_loads_the_same() {
+    let (whole, found) = check(vec![fixture("valid.ron")]);
+    assert_eq!(found, vec![]);
+    let (split, found) = check(valid_as_two_packs());
+    assert_eq!(found, vec![], "references across packs resolve");
+    let (whole, split) = (whole.expect("whole parses"), split.expect("packs parse"));
+    assert_same_content(&whole, &split);
+    assert!(split.findings.iter().all(|f| f.file == 0));
+    assert!(split.causes.iter().all(|c| c.file == 1));
+}
+
+#[test]
+fn duplicate_id_across_packs_points_at_the_other_pack() {
+    let mut packs = valid_as_two_packs();
+    packs.push(SourceText::new(
+        "packs/extra.ron",
+        "Graph(\n    findings: [\n        Finding(id: \"fever\", name: \"Fever\", kind: General),\n    ],\n)\n",
+    ));
+    let (_, found) = check(packs);
+    let got: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            r#"packs/extra.ron:3:21: error: duplicate id "fever" (first defined at packs/core.ron:36:21)"#
+        ]
+    );
+}
+
+#[test]
+fn errors_in_several_packs_come_sorted_by_pack_then_line() {
+    let mut packs = valid_as_two_packs();
+    packs[1].text = packs[1]
+        .text
+        .replace("(\"fever\", Strong)", "(\"fevr\", Strong)");
+    packs[0].text = packs[0].text.replace("name: \"Lower back\"", "name: \"\"");
+    let (_, found) = check(packs);
+    let got: Vec<(&str, usize, bool)> = found
+        .iter()
+        .map(|d| (d.file.as_str(), d.line, d.is_error()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("packs/core.ron", 27, true),
+            ("packs/core.ron", 36, false),
+            ("packs/content.ron", 32, true),
+        ]
+    );
+}
+
+// ---- robustness ----
+
+/// Whatever an editor leaves behind, checking never panics: every line of valid.ron
+/// deleted in turn, every string emptied in turn, and the file cut off all along.
+#[test]
+fn damaged_files_never_panic() {
+    let text = fixture("valid.ron").text;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut variants: Vec<String> = (0..lines.len())
+        .map(|i| {
+            let mut kept = lines.clone();
+            kept.remove(i);
+            kept.join("\n")
+        })
+        .collect();
+    let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    for pair in quotes.chunks(2) {
+        if let [open, close] = pair {
+            variants.push(format!("{}{}", &text[..=*open], &text[*close..]));
+        }
+    }
+    variants.extend(
+        (0..text.len())
+            .step_by(3)
+            .filter(|&i| text.is_char_boundary(i))
+            .map(|i| text[..i].to_string()),
+    );
+    for variant in variants {
+        let _ = check(vec![SourceText::new("damaged.ron", variant)]);
+    }
+}
