@@ -145,6 +145,13 @@ impl Interview {
                 entries.push(entry);
             }
         }
+        // A condition on a region holds for the regions inside it too (back -> lower back).
+        let regions: Vec<String> = self
+            .regions
+            .iter()
+            .flat_map(|r| graph.region_ancestry(r))
+            .map(|r| r.id.clone())
+            .collect();
         for entry in entries {
             let mut next = Some(entry);
             while let Some(id) = next {
@@ -155,7 +162,7 @@ impl Interview {
                     break;
                 };
                 if let Some(cond) = &question.ask_if
-                    && !holds(cond, &walk.known, &self.regions)
+                    && !holds(cond, &walk.known, &regions)
                 {
                     next = question.otherwise.as_deref().or(question.next.as_deref());
                     continue;
@@ -291,6 +298,15 @@ mod tests {
         iv.answer("q-leg", Answer::No);
         assert_eq!(iv.walk(&g).current, None, "q-fever is not asked twice");
         assert_eq!(iv.walk(&g).known.present, ["sharp"]);
+    }
+
+    #[test]
+    fn a_region_condition_holds_for_the_parts_of_the_region() {
+        let text = GRAPH.replace(r#"ask_if: Has("leg")"#, r#"ask_if: InRegion("back")"#);
+        let g = parse(vec![SourceText::new("t.ron", text)]).expect("parses");
+        let mut iv = Interview::new(vec!["lower-back".into()]);
+        iv.answer("q-leg", Answer::No);
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-drop"));
     }
 
     #[test]
