@@ -5,6 +5,9 @@
 //! non-interactive commands.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod graph;
+pub mod tui;
+pub mod ui;

@@ -1,22 +1,40 @@
-//! Running `symptom-explorer` with no command. The terminal interface is not built
-//! yet: on a terminal this prints the help; elsewhere it points at the lookups.
+//! Running `symptom-explorer` with no command: the terminal interface.
+//!
+//! It needs a terminal on standard output; otherwise it says so and points at the
+//! lookup commands (exit 2). ASCII drawing is picked by `--ascii`, or automatically where
+//! the locale is not UTF-8 or the terminal is a Linux console or a VT100.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
+use super::load::load;
+use super::output::{emergency_number, error_line};
+use super::{Globals, finish};
+use crate::app::Options;
+use crate::tui::{self, Exit};
 
-use super::output::error_line;
-use super::{Cli, Globals};
-
-pub fn run(_globals: &Globals) -> ExitCode {
+pub fn run(globals: &Globals) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         error_line(NOT_A_TERMINAL);
         return ExitCode::from(2);
     }
-    match Cli::command().print_help() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
+    let graph = match load(globals) {
+        Ok(graph) => graph,
+        Err(failure) => return finish(Err(failure)),
+    };
+    let env = |key: &str| std::env::var(key).ok();
+    let options = Options {
+        ascii: globals.ascii || wants_ascii(env),
+        color: !wants_no_color(env),
+        emergency_number: emergency_number().to_string(),
+    };
+    match tui::run(graph, options) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        Err(e) => {
+            error_line(&format!("error: the terminal failed: {e}"));
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -27,3 +45,64 @@ Use the lookups instead, for example:
   symptom-explorer show sciatica
   symptom-explorer rank --region lower-back
 See `symptom-explorer --help` for every command.";
+
+/// ASCII only: on a Linux console or a VT100, or where the locale is not UTF-8
+/// (the first of LC_ALL, LC_CTYPE and LANG that is set decides; none set means "C").
+pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
+    let term = env("TERM").unwrap_or_default();
+    if matches!(term.as_str(), "linux" | "vt100" | "vt102") {
+        return true;
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|key| env(key).filter(|v| !v.is_empty()))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !(locale.contains("utf-8") || locale.contains("utf8"))
+}
+
+/// NO_COLOR set to anything but the empty string turns colour off (no-color.org).
+pub fn wants_no_color(env: impl Fn(&str) -> Option<String>) -> bool {
+    env("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn ascii_follows_term_and_locale() {
+        let utf8 = [("TERM", "xterm-256color"), ("LANG", "en_GB.UTF-8")];
+        assert!(!wants_ascii(env(&utf8)));
+        assert!(wants_ascii(env(&[
+            ("TERM", "linux"),
+            ("LANG", "en_GB.UTF-8")
+        ])));
+        assert!(wants_ascii(env(&[("TERM", "vt100"), ("LANG", "C.utf8")])));
+        assert!(wants_ascii(env(&[("TERM", "xterm"), ("LANG", "C")])));
+        assert!(wants_ascii(env(&[("TERM", "xterm")])), "no locale is C");
+        assert!(
+            wants_ascii(env(&[("LC_ALL", "C"), ("LANG", "en_GB.UTF-8")])),
+            "LC_ALL wins"
+        );
+        assert!(!wants_ascii(env(&[
+            ("LC_ALL", ""),
+            ("LC_CTYPE", "de_DE.utf8")
+        ])));
+    }
+
+    #[test]
+    fn no_color_needs_a_value() {
+        assert!(wants_no_color(env(&[("NO_COLOR", "1")])));
+        assert!(!wants_no_color(env(&[("NO_COLOR", "")])));
+        assert!(!wants_no_color(env(&[])));
+    }
+}

@@ -1,0 +1,210 @@
+//! The detail of a cause as a document: kinds of line and their text, wrapped to a
+//! width. The ui styles each kind; the state uses the wrapped length to clamp scrolling.
+
+use super::App;
+use crate::engine::rank::Evidence;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Disclaimer,
+    Title,
+    Meta,
+    Heading,
+    Text,
+    For,
+    Against,
+    Note,
+    Related,
+    Source,
+    /// A source's address, on a line of its own so that it wraps least.
+    Link,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub kind: Kind,
+    pub text: String,
+}
+
+fn line(kind: Kind, text: impl Into<String>) -> DocLine {
+    DocLine {
+        kind,
+        text: text.into(),
+    }
+}
+
+pub const DISCLAIMER: &str = "Information, not a diagnosis. Only a health professional who \
+examines you can say what is causing your symptoms.";
+
+/// How strongly a piece of evidence counts, in words.
+fn strength(e: &Evidence) -> &'static str {
+    match e.factor {
+        f if f >= 4.0 => "counts strongly for",
+        f if f > 1.0 => "counts for",
+        f if f <= 0.3 => "counts strongly against",
+        _ => "counts against",
+    }
+}
+
+/// Every section of a cause, in reading order.
+pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
+    let g = &app.graph;
+    let Some(c) = g.causes.get(cause) else {
+        return vec![line(Kind::Text, "This cause is not in the graph.")];
+    };
+    let ranked = app.ranking.causes.iter().find(|r| r.index == cause);
+    let (yes, no, dot) = if app.options.ascii {
+        ("+", "-", "*")
+    } else {
+        ("✓", "✗", "•")
+    };
+    let mut out = vec![
+        line(Kind::Disclaimer, DISCLAIMER),
+        line(Kind::Blank, ""),
+        line(Kind::Title, c.name.clone()),
+    ];
+    let triage = crate::graph::Triage::parse(&c.triage).map(|t| g.triage_level(t).0);
+    let mut meta = vec![c.prevalence.label().to_string()];
+    meta.extend(triage);
+    if let Some(code) = &c.icd10 {
+        meta.push(format!("ICD-10 {code}"));
+    }
+    out.push(line(Kind::Meta, meta.join(" · ")));
+    if !c.aliases.is_empty() {
+        out.push(line(
+            Kind::Meta,
+            format!("Also called: {}", c.aliases.join(", ")),
+        ));
+    }
+
+    out.push(line(Kind::Heading, "Why it is listed"));
+    match ranked {
+        Some(r) => {
+            out.push(line(
+                Kind::Text,
+                format!(
+                    "{:.0}% of the likelihood among the causes listed for your answers.",
+                    r.score
+                ),
+            ));
+            for e in &r.for_ {
+                let said = if e.present { "yes" } else { "no" };
+                out.push(line(
+                    Kind::For,
+                    format!("{yes} {} (you said {said}): {}", e.name, strength(e)),
+                ));
+            }
+            for e in &r.against {
+                let said = if e.present { "yes" } else { "no" };
+                out.push(line(
+                    Kind::Against,
+                    format!("{no} {} (you said {said}): {}", e.name, strength(e)),
+                ));
+            }
+            if r.for_.is_empty() && r.against.is_empty() {
+                out.push(line(
+                    Kind::Note,
+                    format!("{dot} No answer so far counts for or against it; it is listed for where it hurts and how common it is."),
+                ));
+            }
+            for n in &r.notes {
+                out.push(line(Kind::Note, format!("{dot} {n}")));
+            }
+        }
+        None => out.push(line(
+            Kind::Note,
+            format!("{dot} Not usually felt where you chose; shown because you searched for it."),
+        )),
+    }
+
+    let sections = [
+        ("Summary", &c.summary),
+        ("How it feels", &c.feels),
+        ("When to seek help", &c.seek_help),
+        ("How it is diagnosed", &c.diagnosis),
+        ("Treatment", &c.treatment),
+        ("Prevention", &c.prevention),
+    ];
+    for (heading, text) in sections {
+        out.push(line(Kind::Heading, heading));
+        out.push(line(Kind::Text, app.text(text)));
+    }
+    let related = related(app, cause);
+    if !related.is_empty() {
+        out.push(line(Kind::Heading, "Related causes"));
+        for (n, (_, name)) in related.iter().enumerate() {
+            out.push(line(Kind::Related, format!("{} {name}", n + 1)));
+        }
+    }
+    if !c.sources.is_empty() {
+        out.push(line(Kind::Heading, "Sources"));
+        for (n, id) in c.sources.iter().enumerate() {
+            match g.source(id) {
+                Some(s) => {
+                    out.push(line(Kind::Source, format!("[{}] {}", n + 1, s.citation)));
+                    if let Some(url) = &s.url {
+                        out.push(line(Kind::Link, url.clone()));
+                    }
+                }
+                None => out.push(line(Kind::Source, format!("[{}] {id}", n + 1))),
+            }
+        }
+    }
+    out
+}
+
+/// The related causes that exist in the graph: index and name.
+pub fn related(app: &App, cause: usize) -> Vec<(usize, String)> {
+    let Some(c) = app.graph.causes.get(cause) else {
+        return Vec::new();
+    };
+    c.related
+        .iter()
+        .filter_map(|id| {
+            let i = app.graph.cause_index(id)?;
+            Some((i, app.graph.causes[i].name.clone()))
+        })
+        .take(9)
+        .collect()
+}
+
+/// How far a kind of line is indented, first line and the rest.
+fn indent(kind: Kind) -> (usize, usize) {
+    match kind {
+        Kind::For | Kind::Against | Kind::Note => (2, 4),
+        Kind::Related => (2, 4),
+        Kind::Source => (2, 6),
+        Kind::Link => (6, 6),
+        Kind::Heading => (0, 0),
+        _ => (0, 0),
+    }
+}
+
+/// The document wrapped to a width; headings get a blank line before them.
+pub fn wrap(doc: &[DocLine], width: u16) -> Vec<DocLine> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for l in doc {
+        if l.kind == Kind::Heading && !out.is_empty() {
+            out.push(line(Kind::Blank, ""));
+        }
+        if l.text.is_empty() {
+            out.push(line(l.kind, ""));
+            continue;
+        }
+        let (first, rest) = indent(l.kind);
+        let (first, rest) = (
+            " ".repeat(first.min(width / 2)),
+            " ".repeat(rest.min(width / 2)),
+        );
+        let opts = textwrap::Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for piece in textwrap::wrap(&l.text, opts) {
+            out.push(line(l.kind, piece.into_owned()));
+        }
+    }
+    out
+}

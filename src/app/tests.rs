@@ -1,0 +1,240 @@
+//! State tests: key sequences through the keymap and `update`, no terminal.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::graph::{SourceText, parse};
+
+/// The stable test graph shared with the snapshot tests.
+pub fn fixture() -> Graph {
+    let text = include_str!("../../tests/fixtures/ui-graph.ron");
+    parse(vec![SourceText::new("ui-graph.ron", text)]).expect("fixture parses")
+}
+
+fn app() -> App {
+    let mut app = App::new(fixture(), Options::default());
+    update(&mut app, Action::Resize(80, 24));
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Press keys through the keymap; `text:` prefixes type each character.
+fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        let events: Vec<KeyEvent> = match *k {
+            "Enter" => vec![key(KeyCode::Enter)],
+            "Esc" => vec![key(KeyCode::Esc)],
+            "Tab" => vec![key(KeyCode::Tab)],
+            "BackTab" => vec![KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
+            "Up" => vec![key(KeyCode::Up)],
+            "Down" => vec![key(KeyCode::Down)],
+            "Left" => vec![key(KeyCode::Left)],
+            "Right" => vec![key(KeyCode::Right)],
+            "Bksp" => vec![key(KeyCode::Backspace)],
+            "End" => vec![key(KeyCode::End)],
+            "Home" => vec![key(KeyCode::Home)],
+            "PgDn" => vec![key(KeyCode::PageDown)],
+            "C-c" => vec![KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+            text => text.chars().map(|c| key(KeyCode::Char(c))).collect(),
+        };
+        for e in events {
+            if let Some(action) = keymap::action_for(app, &e) {
+                update(app, action);
+            }
+        }
+    }
+}
+
+fn region(app: &App) -> &str {
+    &app.graph.regions[app.body.cursor].id
+}
+
+fn current(app: &App) -> Option<&str> {
+    app.walk.current.as_deref()
+}
+
+#[test]
+fn starts_on_the_body_map_at_the_lower_back() {
+    let app = app();
+    assert_eq!(app.pane, Pane::Body);
+    assert_eq!(region(&app), "lower-back");
+    assert!(app.interview.regions.is_empty());
+    assert!(
+        !app.ranking.causes.is_empty(),
+        "every cause before a choice"
+    );
+}
+
+#[test]
+fn arrows_move_on_the_figure_and_letters_jump() {
+    let mut app = app();
+    press(&mut app, &["Up", "Up"]);
+    assert_eq!(region(&app), "mid-back");
+    press(&mut app, &["j"]);
+    assert_eq!(region(&app), "back");
+    press(&mut app, &["n"]);
+    assert_eq!(region(&app), "neck");
+    press(&mut app, &["v"]);
+    assert_eq!(app.body.view, View::Front);
+    assert_eq!(region(&app), "neck", "the neck shows on both sides");
+    press(&mut app, &["a"]);
+    assert_eq!(region(&app), "abdomen");
+    press(&mut app, &["a"]);
+    assert_eq!(region(&app), "arm");
+    press(&mut app, &["L"]);
+    assert_eq!(region(&app), "lower-back");
+    assert_eq!(app.body.view, View::Back, "jumping turns the figure");
+}
+
+#[test]
+fn marking_chooses_several_regions() {
+    let mut app = app();
+    press(&mut app, &[" ", "b", "Enter"]);
+    assert_eq!(app.interview.regions, ["lower-back", "buttock"]);
+    assert_eq!(app.pane, Pane::Questions);
+    assert_eq!(current(&app), Some("q-start"));
+}
+
+#[test]
+fn answer_undo_and_change() {
+    let mut app = app();
+    press(&mut app, &["Enter", "y"]);
+    assert_eq!(current(&app), Some("q-leg"));
+    assert_eq!(app.ranking.causes[0].id, "strain-sprain");
+    press(&mut app, &["y"]);
+    assert_eq!(
+        current(&app),
+        Some("q-tingle"),
+        "asked because the leg hurts"
+    );
+    press(&mut app, &["Bksp"]);
+    assert_eq!(current(&app), Some("q-leg"));
+    assert_eq!(app.walk.answered.len(), 1);
+    press(&mut app, &["n"]);
+    assert_eq!(current(&app), Some("q-kind"), "pins and needles skipped");
+    press(&mut app, &["y"]);
+    assert!(app.message.as_deref().unwrap_or("").contains("1 to 2"));
+    press(&mut app, &["2"]);
+    assert_eq!(current(&app), Some("q-bladder"));
+    // Change the second answer (leg: no -> yes): the path re-routes.
+    press(&mut app, &["Up", "Up"]);
+    assert_eq!(app.focus_question(), Some("q-leg"));
+    press(&mut app, &["y"]);
+    assert_eq!(app.questions.cursor, None);
+    assert_eq!(current(&app), Some("q-tingle"));
+    assert!(app.walk.known.has("radiates-below-knee"));
+    let sciatica = app.ranking.causes.iter().find(|c| c.id == "sciatica");
+    assert!(sciatica.is_some_and(|c| c.for_.iter().any(|e| e.id == "radiates-below-knee")));
+}
+
+#[test]
+fn a_red_flag_answer_raises_the_banner_until_changed() {
+    let mut app = app();
+    press(&mut app, &["Enter", "n", "n", "1", "y"]);
+    assert_eq!(current(&app), Some("q-fever"));
+    let banner = app.banner().expect("a banner");
+    assert!(banner.starts_with("RED FLAG - EMERGENCY: Call your local emergency number now"));
+    assert_eq!(app.ranking.triage, crate::graph::Triage::Emergency);
+    press(&mut app, &["Up"]);
+    assert_eq!(app.focus_question(), Some("q-bladder"));
+    press(&mut app, &["n"]);
+    assert_eq!(app.banner(), None);
+}
+
+#[test]
+fn search_filters_opens_and_clears() {
+    let mut app = app();
+    press(&mut app, &["/", "text"]);
+    assert!(app.causes.editing);
+    assert_eq!(app.causes.query, "text", "letters go to the search line");
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.causes.query, "");
+    assert!(!app.causes.editing);
+    press(&mut app, &["/", "sciat"]);
+    let rows = app.cause_rows();
+    assert_eq!(app.graph.causes[rows[0].index].id, "sciatica");
+    assert_eq!(rows[0].hit.expect("a match").indices, [0, 1, 2, 3, 4]);
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.pane, Pane::Detail);
+    assert_eq!(
+        app.detail.as_ref().map(|d| d.cause),
+        app.graph.cause_index("sciatica")
+    );
+    press(&mut app, &["q"]);
+    assert!(app.quit, "q quits outside the search line");
+}
+
+#[test]
+fn related_causes_are_followed_and_back_returns() {
+    let mut app = app();
+    press(&mut app, &["/", "sciat", "Enter", "End"]);
+    let scrolled = app.detail.as_ref().map_or(0, |d| d.scroll);
+    assert!(scrolled > 0, "a long detail scrolls at 80x24");
+    press(&mut app, &["2"]);
+    let d = app.detail.as_ref().expect("open");
+    assert_eq!(app.graph.causes[d.cause].id, "cauda-equina");
+    assert_eq!(d.scroll, 0);
+    press(&mut app, &["Esc"]);
+    let d = app.detail.as_ref().expect("still open");
+    assert_eq!(app.graph.causes[d.cause].id, "sciatica");
+    assert_eq!(d.scroll, scrolled, "back restores the scroll");
+    press(&mut app, &["Esc"]);
+    assert!(app.detail.is_none());
+    assert_eq!(app.pane, Pane::Causes);
+}
+
+#[test]
+fn tab_cycles_and_help_toggles() {
+    let mut app = app();
+    press(&mut app, &["Tab"]);
+    assert_eq!(app.pane, Pane::Questions);
+    press(&mut app, &["?"]);
+    assert!(app.help.is_none(), "? means not sure in the questions");
+    press(&mut app, &["Tab", "?"]);
+    assert_eq!(app.pane, Pane::Causes);
+    assert!(app.help.is_some());
+    press(&mut app, &["Down", "Esc"]);
+    assert!(app.help.is_none());
+    press(&mut app, &["BackTab", "BackTab"]);
+    assert_eq!(app.pane, Pane::Body);
+    press(&mut app, &["C-c"]);
+    assert!(app.quit);
+}
+
+#[test]
+fn skip_goes_straight_to_the_causes() {
+    let mut app = app();
+    press(&mut app, &["Tab", "s"]);
+    assert_eq!(app.pane, Pane::Causes);
+    press(&mut app, &["End"]);
+    assert_eq!(app.causes.selected, app.cause_rows().len() - 1);
+}
+
+#[test]
+fn every_binding_is_in_the_help() {
+    let rows = keymap::help_rows(false);
+    for b in keymap::KEYMAP {
+        assert!(rows.contains(&keymap::HelpRow::Key(b.label, b.help)));
+    }
+    for ascii in keymap::help_rows(true) {
+        if let keymap::HelpRow::Key(k, h) = ascii {
+            assert!(k.is_ascii() && h.is_ascii(), "{k} {h}");
+        }
+    }
+}
+
+#[test]
+fn on_the_bundled_figure_up_from_the_lower_back_is_the_mid_back() {
+    let graph = Graph::bundled().expect("the bundled graph parses");
+    let mut app = App::new(graph, Options::default());
+    assert_eq!(region(&app), "lower-back");
+    press(&mut app, &["Up"]);
+    assert_eq!(region(&app), "mid-back");
+    press(&mut app, &["Up"]);
+    assert_eq!(region(&app), "upper-back");
+    press(&mut app, &["Down", "Down"]);
+    assert_eq!(region(&app), "lower-back");
+}

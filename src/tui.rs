@@ -1,0 +1,151 @@
+//! The terminal: set-up, tear-down and the event loop.
+//!
+//! The loop draws only after input or a resize, never on a timer: an idle interface
+//! writes nothing and uses no CPU. Events that arrive together are handled together and
+//! drawn once, inside synchronized output. The terminal is restored on every way out:
+//! a normal quit, an error, a panic (hook), and SIGTERM, SIGHUP, SIGINT or SIGQUIT.
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, mpsc};
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute, queue};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{Action, App, Options, keymap, update};
+use crate::graph::Graph;
+
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The person quit.
+    Quit,
+    /// A signal asked it to stop (the usual exit code is 128 + the number).
+    Signal(i32),
+}
+
+/// Whether the terminal is in the interface's mode (raw, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+/// Put the terminal back as it was. Safe to call more than once, from anywhere.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(
+            out,
+            EndSynchronizedUpdate,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Restores the terminal when dropped: covers early returns and unwinding.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+enum Msg {
+    Input(Event),
+    Signal(i32),
+    Failed(io::Error),
+}
+
+/// Run the interface on a graph until the person quits or a signal arrives.
+pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
+    let mut app = App::new(graph, options);
+    let (tx, rx) = mpsc::channel::<Msg>();
+    // Signals first, so that one arriving during set-up is not lost.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let sig_tx = tx.clone();
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig_tx.send(Msg::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+
+    let _guard = Guard;
+    let mut terminal = setup()?;
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Input(ev),
+                Err(e) => Msg::Failed(e),
+            };
+            let failed = matches!(msg, Msg::Failed(_));
+            if tx.send(msg).is_err() || failed {
+                break;
+            }
+        }
+    });
+
+    let size = terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    draw(&mut terminal, &app)?;
+    loop {
+        let Ok(first) = rx.recv() else {
+            return Ok(Exit::Quit);
+        };
+        let mut dirty = false;
+        // Everything that has arrived is handled before the one draw.
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match msg {
+                Msg::Input(ev) => {
+                    if let Some(action) = keymap::action_for_event(&app, &ev) {
+                        update(&mut app, action);
+                        dirty = true;
+                    }
+                }
+                Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Msg::Failed(e) => return Err(e),
+            }
+            if app.quit {
+                return Ok(Exit::Quit);
+            }
+        }
+        if dirty {
+            draw(&mut terminal, &app)?;
+        }
+    }
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| crate::ui::draw(frame, app))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}

@@ -1,0 +1,260 @@
+//! The questions: the one to answer now (or the answer being changed), its choices,
+//! the answers so far, and a glance at the causes that lead.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::{pane_block, rows, scroll_offset, truncate, wrap};
+use crate::app::App;
+use crate::graph::{Answers, Question};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
+    let chosen = app.chosen_names();
+    let title = if chosen.is_empty() {
+        "Questions".to_string()
+    } else {
+        format!("Questions {} {}", theme.dot(), chosen.join(", "))
+    };
+    let block = pane_block(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 4 || inner.height < 1 {
+        return;
+    }
+    if app.interview.regions.is_empty() {
+        let text = vec![
+            Line::from(Span::styled("First, where does it hurt?", theme.heading())),
+            Line::from(""),
+            Line::from(
+                "Choose a place on the body map (Esc or Shift-Tab to go there, then Enter); the questions for it come here.",
+            ),
+            Line::from(""),
+            Line::from("Or press s to skip the questions and go straight to the causes."),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let width = inner.width;
+    let answered = app.walk.answered.len();
+    let glance = !app.ranking.causes.is_empty() && inner.height >= 10;
+    // Keep room for a few answers below the question when there are any.
+    let reserve = if answered > 0 && inner.height >= 12 {
+        3
+    } else {
+        0
+    };
+    let max = inner.height.saturating_sub(reserve + u16::from(glance));
+    let top = question_lines(app, width, usize::from(max), theme);
+    let top_h = (top.len() as u16).min(max);
+    let [q_area, a_area, g_area] = Layout::vertical([
+        Constraint::Length(top_h),
+        Constraint::Min(0),
+        Constraint::Length(u16::from(glance)),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(top), q_area);
+    draw_answers(frame, a_area, app, theme);
+    if glance {
+        let lead: Vec<String> = app
+            .ranking
+            .causes
+            .iter()
+            .take(3)
+            .map(|c| {
+                if c.red_flag {
+                    format!("{} (red flag)", c.name)
+                } else {
+                    format!("{} {:.0}%", c.name, c.score)
+                }
+            })
+            .collect();
+        let text = truncate(
+            &format!("Top of the list: {}", lead.join(", ")),
+            usize::from(width),
+            theme,
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.faint())), g_area);
+    }
+}
+
+/// The question being answered (or changed) and its choices, wrapped.
+fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let Some(id) = app.focus_question() else {
+        out.push(Line::from(Span::styled(
+            "No more questions.",
+            theme.heading(),
+        )));
+        let (label, action) = app.graph.triage_level(app.ranking.triage);
+        let action = if app.ranking.red_flags.is_empty() {
+            app.text(&action)
+        } else {
+            app.text(&app.ranking.advice)
+        };
+        for (i, l) in wrap(&format!("What to do now: {label}. {action}"), width)
+            .into_iter()
+            .enumerate()
+        {
+            let style = if i == 0 { theme.bold() } else { theme.text() };
+            out.push(Line::from(Span::styled(l, style)));
+        }
+        out.push(Line::from("Tab or s: the causes, ranked for your answers."));
+        out.push(Line::from(""));
+        return out;
+    };
+    let Some(q) = app.graph.question(id) else {
+        return out;
+    };
+    let heading = match app.questions.cursor {
+        Some(i) => format!(
+            "Change your answer {} of {}",
+            i + 1,
+            app.walk.answered.len()
+        ),
+        None => format!("Question {}", app.walk.answered.len() + 1),
+    };
+    let styled = |text: &str, style| -> Vec<Line<'static>> {
+        wrap(&app.text(text), width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect()
+    };
+    let text = styled(&q.text, theme.bold());
+    let help = q
+        .help
+        .as_deref()
+        .map_or_else(Vec::new, |h| styled(h, theme.info()));
+    // When space is short the choices stay, then the question, then its heading and
+    // help; blank lines go first.
+    let mut choices = choices(q, app.interview.answer_to(id), width, theme);
+    let mut budget = max;
+    if choices.len() > budget {
+        choices.remove(0);
+    }
+    choices.truncate(budget);
+    budget -= choices.len();
+    let text_n = text.len().min(budget);
+    budget -= text_n;
+    let show_heading = budget > 0;
+    budget -= usize::from(show_heading);
+    let help_n = help.len().min(budget);
+    budget -= help_n;
+    if show_heading {
+        out.push(Line::from(Span::styled(heading, theme.heading())));
+    }
+    out.extend(text.into_iter().take(text_n));
+    let help_cut = help_n < help.len();
+    for (i, line) in help.into_iter().take(help_n).enumerate() {
+        if help_cut && i + 1 == help_n {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = truncate(
+                &format!("{text} {}", theme.ellipsis()),
+                usize::from(width),
+                theme,
+            );
+            out.push(Line::from(Span::styled(cut, theme.info())));
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(choices);
+    if budget > 0 {
+        out.push(Line::from(""));
+    }
+    out
+}
+
+/// The keys that answer a question, with the current answer (if any) selected.
+fn choices(
+    q: &Question,
+    given: Option<crate::engine::Answer>,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    use crate::engine::Answer;
+    let mut items: Vec<(String, String, Answer)> = match &q.answers {
+        Answers::YesNo { .. } => vec![
+            ("y".into(), "Yes".into(), Answer::Yes),
+            ("n".into(), "No".into(), Answer::No),
+        ],
+        Answers::Choice(options) => options
+            .iter()
+            .enumerate()
+            .take(9)
+            .map(|(i, o)| ((i + 1).to_string(), o.label.clone(), Answer::Choice(i)))
+            .collect(),
+    };
+    items.push(("?".into(), "Not sure".into(), Answer::Unsure));
+    let item = |(key, label, answer): &(String, String, Answer), w: usize| {
+        let chosen = given == Some(*answer);
+        let label = truncate(label, w, theme);
+        let mut spans = vec![
+            Span::raw(if chosen { theme.pointer() } else { "  " }),
+            Span::styled(format!("[{key}]"), theme.key()),
+            Span::raw(" "),
+        ];
+        spans.push(if chosen {
+            Span::styled(label, theme.selected())
+        } else {
+            Span::raw(label)
+        });
+        spans
+    };
+    let one_line: usize = items.iter().map(|(k, l, _)| k.len() + l.len() + 6).sum();
+    if matches!(q.answers, Answers::YesNo { .. }) && one_line <= usize::from(width) {
+        let spans: Vec<Span> = items
+            .iter()
+            .flat_map(|it| {
+                let mut s = item(it, 40);
+                s.push(Span::raw("  "));
+                s
+            })
+            .collect();
+        return vec![Line::from(""), Line::from(spans)];
+    }
+    let mut out = vec![Line::from("")];
+    for it in &items {
+        out.push(Line::from(item(it, usize::from(width).saturating_sub(6))));
+    }
+    out
+}
+
+fn draw_answers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let answered = &app.walk.answered;
+    if answered.is_empty() || area.height < 2 {
+        return;
+    }
+    let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let arrows = if theme.ascii { "Up/Down" } else { "↑↓" };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("Your answers", theme.heading()),
+            Span::styled(format!("  {arrows} to change one"), theme.faint()),
+        ])),
+        head,
+    );
+    let width = usize::from(list.width);
+    let selected = app.questions.cursor.unwrap_or(answered.len() - 1);
+    let top = scroll_offset(selected, usize::from(list.height));
+    for (row, (n, (qid, answer))) in rows(list).zip(answered.iter().enumerate().skip(top)) {
+        let Some(q) = app.graph.question(qid) else {
+            continue;
+        };
+        let said = answer.describe(q);
+        let is_sel = app.questions.cursor == Some(n);
+        let pointer = if is_sel { theme.pointer() } else { "  " };
+        let prefix = format!("{pointer}{}. ", n + 1);
+        let room = width.saturating_sub(prefix.len() + said.len() + 3);
+        let text = truncate(&app.text(&q.text), room, theme);
+        let line = format!("{prefix}{text} {} {said}", theme.dot());
+        let span = if is_sel {
+            Span::styled(format!("{line:<width$}"), theme.selected())
+        } else {
+            Span::raw(line)
+        };
+        frame.render_widget(Paragraph::new(span), row);
+    }
+}

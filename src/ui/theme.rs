@@ -1,0 +1,249 @@
+//! Styles and glyphs. 16 named ANSI colours only, so the terminal's palette rules;
+//! with NO_COLOR every colour is dropped and meaning is carried by words, reverse video
+//! and markers. With `--ascii` every glyph has an ASCII stand-in.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+use crate::app::Options;
+use crate::graph::Triage;
+
+/// The 16 named colours, by the role they play.
+pub mod palette {
+    use ratatui::style::Color;
+    pub const ACCENT: Color = Color::Cyan;
+    pub const FAINT: Color = Color::DarkGray;
+    pub const FIGURE: Color = Color::Gray;
+    pub const KEY: Color = Color::Yellow;
+    pub const MATCH: Color = Color::LightYellow;
+    pub const SPOT: Color = Color::LightBlue;
+    pub const MARKED: Color = Color::LightMagenta;
+    pub const EMERGENCY: Color = Color::LightRed;
+    pub const URGENT: Color = Color::Red;
+    pub const SOON: Color = Color::Yellow;
+    pub const SELF_CARE: Color = Color::Green;
+    pub const BAR: Color = Color::Blue;
+    pub const FOR: Color = Color::LightGreen;
+    pub const AGAINST: Color = Color::Magenta;
+    pub const TEXT: Color = Color::White;
+    pub const INFO: Color = Color::LightCyan;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub ascii: bool,
+}
+
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+const ASCII_FOCUS_BORDER: border::Set = border::Set {
+    horizontal_top: "=",
+    horizontal_bottom: "=",
+    ..ASCII_BORDER
+};
+
+impl Theme {
+    pub fn new(options: &Options) -> Theme {
+        Theme {
+            color: options.color,
+            ascii: options.ascii,
+        }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn text(&self) -> Style {
+        Style::new()
+    }
+    pub fn faint(&self) -> Style {
+        if self.color {
+            self.fg(palette::FAINT)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn info(&self) -> Style {
+        self.fg(palette::INFO).add_modifier(Modifier::ITALIC)
+    }
+    pub fn bold(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    pub fn heading(&self) -> Style {
+        self.fg(palette::ACCENT)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    pub fn key(&self) -> Style {
+        self.fg(palette::KEY).add_modifier(Modifier::BOLD)
+    }
+    pub fn border(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, _) => self.fg(palette::ACCENT).add_modifier(Modifier::BOLD),
+            (false, true) => self.fg(palette::FAINT),
+            (false, false) => Style::new(),
+        }
+    }
+    pub fn border_set(&self, focused: bool) -> border::Set<'static> {
+        match (self.ascii, focused) {
+            (true, true) => ASCII_FOCUS_BORDER,
+            (true, false) => ASCII_BORDER,
+            (false, true) => border::THICK,
+            (false, false) => border::ROUNDED,
+        }
+    }
+    pub fn title(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(palette::ACCENT)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            self.bold()
+        }
+    }
+    /// The selected row: reverse video and bold, plus the marker glyph.
+    pub fn selected(&self) -> Style {
+        self.fg(palette::ACCENT)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+    /// Matched characters of a search: bold and underlined as well as coloured.
+    pub fn matched(&self) -> Style {
+        self.fg(palette::MATCH)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    pub fn figure(&self) -> Style {
+        self.fg(palette::FIGURE)
+    }
+    pub fn spot(&self) -> Style {
+        self.fg(palette::SPOT).add_modifier(Modifier::BOLD)
+    }
+    pub fn marked(&self) -> Style {
+        self.fg(palette::MARKED).add_modifier(Modifier::BOLD)
+    }
+    pub fn bar(&self) -> Style {
+        self.fg(palette::BAR)
+    }
+    pub fn evidence(&self, for_: bool) -> Style {
+        self.fg(if for_ { palette::FOR } else { palette::AGAINST })
+    }
+    pub fn triage(&self, t: Triage) -> Style {
+        let c = match t {
+            Triage::Emergency => palette::EMERGENCY,
+            Triage::Urgent => palette::URGENT,
+            Triage::Soon => palette::SOON,
+            Triage::SelfCare => palette::SELF_CARE,
+        };
+        let s = self.fg(c).add_modifier(Modifier::BOLD);
+        if t >= Triage::Urgent {
+            s.add_modifier(Modifier::REVERSED)
+        } else {
+            s
+        }
+    }
+    /// The red-flag banner: words, bold, in reverse video, never colour alone.
+    pub fn banner(&self, t: Triage) -> Style {
+        self.triage(t)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn pointer(&self) -> &'static str {
+        if self.ascii { "> " } else { "▶ " }
+    }
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { "|" } else { "·" }
+    }
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
+    /// Score-bar cells: full, and a partial eighth set (unicode only).
+    pub fn bar_cells(&self) -> (&'static str, &'static str) {
+        if self.ascii {
+            ("#", ".")
+        } else {
+            ("█", "░")
+        }
+    }
+    pub fn spot_glyphs(&self) -> (&'static str, &'static str, &'static str) {
+        // (other, marked, cursor)
+        if self.ascii {
+            ("o", "#", "@")
+        } else {
+            ("○", "●", "◉")
+        }
+    }
+
+    /// Last pass over a drawn frame: with NO_COLOR, drop any colour that slipped in;
+    /// with `--ascii`, replace any character outside ASCII.
+    pub fn finish(&self, buf: &mut Buffer) {
+        if self.color && !self.ascii {
+            return;
+        }
+        for cell in buf.content.iter_mut() {
+            if !self.color {
+                cell.fg = Color::Reset;
+                cell.bg = Color::Reset;
+            }
+            if self.ascii && !cell.symbol().is_ascii() {
+                let c = cell.symbol().chars().next().map_or(' ', to_ascii);
+                cell.set_char(c);
+            }
+        }
+    }
+}
+
+/// An ASCII stand-in for one character.
+pub fn to_ascii(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        '─' | '━' | '═' | '–' | '—' | '‐' | '−' => '-',
+        '│' | '┃' | '║' | '┆' => '|',
+        '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '┏' | '┓' | '┗' | '┛' | '┬' | '┴' | '┼' => {
+            '+'
+        }
+        '╱' => '/',
+        '╲' => '\\',
+        '‘' | '’' | '′' => '\'',
+        '“' | '”' | '″' => '"',
+        '…' | '·' | '•' => '.',
+        '▶' | '→' | '›' => '>',
+        '◀' | '←' | '‹' => '<',
+        '↑' => '^',
+        '↓' => 'v',
+        '✓' | '✔' => '+',
+        '✗' | '✘' | '×' => 'x',
+        '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' | '●' => '#',
+        '░' => '.',
+        '○' => 'o',
+        '◉' => '@',
+        '≥' => '>',
+        '≤' => '<',
+        '\u{a0}' => ' ',
+        other => {
+            let folded = crate::engine::search::fold(&other.to_string())
+                .chars()
+                .next()
+                .unwrap_or('?');
+            match (folded.is_ascii(), other.is_uppercase()) {
+                (true, true) => folded.to_ascii_uppercase(),
+                (true, false) => folded,
+                _ => '?',
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! End to end: the real binary in a pseudo-terminal, the screen read back with vt100.
+//! A person's path: choose a region, answer a question, search "sciat", open the detail,
+//! quit with `q`; then the terminal must be back out of the alternate screen and raw mode.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_symptom-explorer");
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the terminal received.
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    slave: Box<dyn SlavePty + Send>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("the binary starts");
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a size above zero");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().expect("parser").process(&buf[..n]);
+                r.lock().expect("raw").extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("a writer");
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            slave: pair.slave,
+            master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn alternate(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    }
+
+    /// Wait until every text is on the screen; the screen then.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited for {texts:?}; the screen shows:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Resize the terminal (the program gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a size above zero");
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(size(rows), size(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                // Let the reader take in the last bytes written.
+                thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            assert!(start.elapsed() < WAIT, "the program did not exit");
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The terminal's modes after the program left, read with `stty -a` on the same pty.
+    fn stty(&mut self) -> String {
+        let before = self.raw.lock().expect("raw").len();
+        let mut cmd = CommandBuilder::new("stty");
+        cmd.arg("-a");
+        let mut child = self.slave.spawn_command(cmd).expect("stty runs");
+        child.wait().expect("stty ends");
+        let start = Instant::now();
+        loop {
+            let raw = self.raw.lock().expect("raw");
+            let text = String::from_utf8_lossy(&raw[before..]).to_string();
+            if text.contains("icanon") {
+                return text;
+            }
+            assert!(start.elapsed() < WAIT, "no stty output: {text}");
+            drop(raw);
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn assert_restored(&mut self) {
+        assert!(!self.alternate(), "left the alternate screen");
+        let modes = self.stty();
+        let words: Vec<&str> = modes.split_whitespace().collect();
+        for mode in ["icanon", "echo", "isig"] {
+            assert!(words.contains(&mode), "{mode} is back on:\n{modes}");
+        }
+        let raw = self.raw.lock().expect("raw");
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("\u{1b}[?1049l"),
+            "the alternate screen was left"
+        );
+        assert!(text.contains("\u{1b}[?25h"), "the cursor is shown again");
+    }
+}
+
+#[test]
+fn a_person_finds_and_reads_a_cause_then_quits() {
+    let mut s = Session::start(80, 24, &[]);
+    let first = s.wait_for(&[
+        "Where does it hurt?",
+        "information, not a diagnosis",
+        "Overall",
+    ]);
+    assert!(s.alternate(), "the interface uses the alternate screen");
+    assert!(first.contains("Lower back"), "{first}");
+
+    // Choose the region under the cursor (the lower back).
+    s.send("\r");
+    s.wait_for(&["Question 1", "Questions · Lower back", "[y] Yes"]);
+
+    // Answer the first question.
+    s.send("n");
+    let screen = s.wait_for(&["Question 2", "Your answers", "1. "]);
+    assert!(screen.contains("· no"), "{screen}");
+
+    // Search from anywhere.
+    s.send("/sciat");
+    let screen = s.wait_for(&["/ sciat", "Sciatica"]);
+    assert!(
+        screen.contains("▶ Sciatica"),
+        "the best match is selected:\n{screen}"
+    );
+
+    // Open the detail.
+    s.send("\r");
+    s.wait_for(&[
+        "Information, not a diagnosis",
+        "Why it is listed",
+        "Summary",
+    ]);
+
+    // Quit at once.
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn resizing_redraws_for_the_new_size() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?", " Body "]);
+    s.resize(120, 40);
+    s.wait_for(&["symptom-explorer", "Possible causes", "Questions"]);
+    s.resize(30, 10);
+    s.wait_for(&["Needs 40x12, now 30x10"]);
+    s.resize(80, 24);
+    s.wait_for(&["Where does it hurt?", " Body "]);
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn idle_means_no_output() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    thread::sleep(Duration::from_millis(300));
+    let before = s.raw.lock().expect("raw").len();
+    thread::sleep(Duration::from_millis(1500));
+    let after = s.raw.lock().expect("raw").len();
+    assert_eq!(before, after, "nothing is written while idle");
+    s.send("\u{3}"); // Ctrl-C
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+fn signal_restores(signal: &str, code: u32) {
+    let mut s = Session::start(80, 24, &[("TERM", "linux")]);
+    let screen = s.wait_for(&["Where does it hurt?"]);
+    assert!(screen.is_ascii(), "TERM=linux draws in ASCII:\n{screen}");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args([format!("-{signal}"), pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), code, "{signal}: {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores("TERM", 128 + 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores("HUP", 128 + 1);
+}
+
+#[test]
+fn not_a_terminal_points_at_the_lookups() {
+    let out = std::process::Command::new(BIN)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("symptom-explorer search"), "{err}");
+    assert!(out.stdout.is_empty());
+}
