@@ -234,8 +234,9 @@ fn name_spans(
     spans
 }
 
-/// Cut a row of characters to a width, keeping the last matched character in view:
-/// the end is cut first, then the start, each marked with an ellipsis.
+/// Cut a row of characters to a width, keeping the first matched character in view
+/// (a match in an alias after the name): the end is cut first, then the start, each
+/// marked with an ellipsis.
 fn window(cells: &[(char, bool)], width: usize, theme: &Theme) -> Vec<(char, bool)> {
     if cells.len() <= width {
         return cells.to_vec();
@@ -244,16 +245,16 @@ fn window(cells: &[(char, bool)], width: usize, theme: &Theme) -> Vec<(char, boo
     if width <= ell.len() {
         return cells[..width].to_vec();
     }
-    let last = cells.iter().rposition(|&(_, hl)| hl).unwrap_or(0);
+    let first = cells.iter().position(|&(_, hl)| hl).unwrap_or(0);
     let room = width - ell.len();
-    if last < room {
+    if first < room {
         let mut out = cells[..room].to_vec();
         out.extend(ell);
         return out;
     }
-    // Both ends cut: "...middle...", with the last match just before the end.
+    // Both ends cut: "...middle...", starting just before the first match.
     let room = width.saturating_sub(2 * ell.len()).max(1);
-    let start = (last + 2).saturating_sub(room).min(cells.len() - room);
+    let start = first.saturating_sub(1).min(cells.len() - room);
     let mut out = ell.clone();
     out.extend_from_slice(&cells[start..start + room]);
     if start + room < cells.len() {

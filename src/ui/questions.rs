@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{pane_block, rows, scroll_offset, truncate, wrap};
@@ -243,11 +244,12 @@ fn draw_answers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(q) = app.graph.question(qid) else {
             continue;
         };
-        let said = answer.describe(q);
+        // The answer gets at most half the row, the question the rest.
+        let said = truncate(&answer.describe(q), (width / 2).max(8), theme);
         let is_sel = app.questions.cursor == Some(n);
         let pointer = if is_sel { theme.pointer() } else { "  " };
         let prefix = format!("{pointer}{}. ", n + 1);
-        let room = width.saturating_sub(prefix.len() + said.len() + 3);
+        let room = width.saturating_sub(prefix.width() + said.width() + 3);
         let text = truncate(&app.text(&q.text), room, theme);
         let line = format!("{prefix}{text} {} {said}", theme.dot());
         let span = if is_sel {
