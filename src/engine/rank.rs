@@ -95,7 +95,7 @@ pub fn rank(graph: &Graph, query: &Query) -> Ranking {
         .collect();
     let red_flags = red_flags_present(graph, query);
 
-    let mut scored: Vec<(f64, RankedCause)> = graph
+    let scored: Vec<(f64, RankedCause, Vec<String>)> = graph
         .causes
         .iter()
         .enumerate()
@@ -104,6 +104,7 @@ pub fn rank(graph: &Graph, query: &Query) -> Ranking {
             score_cause(graph, index, cause, query, &present, &absent, &red_flags)
         })
         .collect();
+    let mut scored = pin_red_flag_causes(scored, &red_flags);
 
     let total: f64 = scored.iter().map(|(odds, _)| odds).sum();
     for (odds, ranked) in &mut scored {
@@ -162,7 +163,7 @@ fn score_cause(
     present: &HashSet<&str>,
     absent: &HashSet<&str>,
     red_flags: &[RedFlagHit],
-) -> (f64, RankedCause) {
+) -> (f64, RankedCause, Vec<String>) {
     let mut odds = cause
         .prior
         .as_ref()
@@ -171,7 +172,7 @@ fn score_cause(
     let mut for_ = Vec::new();
     let mut against = Vec::new();
     let mut notes = Vec::new();
-    let mut red_flag = false;
+    let mut pointed_at_by = Vec::new();
 
     for link in &cause.findings {
         let (pos, neg) = likelihood_ratios(link.1);
@@ -184,10 +185,13 @@ fn score_cause(
             continue;
         };
         odds *= factor;
-        if is_present && factor >= RED_FLAG_POINTS_AT {
-            red_flag |= red_flags
+        if is_present
+            && factor >= RED_FLAG_POINTS_AT
+            && red_flags
                 .iter()
-                .any(|f| f.id == id && f.triage >= Triage::Urgent);
+                .any(|f| f.id == id && f.triage >= Triage::Urgent)
+        {
+            pointed_at_by.push(id.to_string());
         }
         let evidence = Evidence {
             id: id.to_string(),
@@ -231,12 +235,39 @@ fn score_cause(
         score: 0.0,
         triage: Triage::parse(&cause.triage).unwrap_or(Triage::Soon),
         prevalence: cause.prevalence,
-        red_flag,
+        red_flag: false,
         for_,
         against,
         notes,
     };
-    (odds, ranked)
+    (odds, ranked, pointed_at_by)
+}
+
+/// For each urgent red flag present, mark the likeliest cause it points at, so that
+/// it is listed first; one cause per flag, so a flag cannot crowd out a clear answer.
+fn pin_red_flag_causes(
+    scored: Vec<(f64, RankedCause, Vec<String>)>,
+    red_flags: &[RedFlagHit],
+) -> Vec<(f64, RankedCause)> {
+    let mut pinned = vec![false; scored.len()];
+    for flag in red_flags.iter().filter(|f| f.triage >= Triage::Urgent) {
+        let best = scored
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, _, by))| by.contains(&flag.id))
+            .max_by(|(_, (a, ..)), (_, (b, ..))| a.total_cmp(b));
+        if let Some((i, _)) = best {
+            pinned[i] = true;
+        }
+    }
+    scored
+        .into_iter()
+        .zip(pinned)
+        .map(|((odds, mut ranked, _), pin)| {
+            ranked.red_flag = pin;
+            (odds, ranked)
+        })
+        .collect()
 }
 
 /// Red-flag findings present, most urgent first (graph order within a level).
