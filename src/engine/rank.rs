@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::evidence::{
-    AGE_INSIDE, AGE_OUTSIDE, RED_FLAG_POINTS_AT, REGION_MISSED, age_fits, describe_age,
+    AGE_INSIDE, AGE_OUTSIDE, RED_FLAG_POINTS_AT, REGION_MISSED, UNLINKED, age_fits, describe_age,
     likelihood_ratios,
 };
 use crate::graph::{Cause, Graph, Prevalence, Sex, Triage};
@@ -205,6 +205,12 @@ fn score_cause(
             against.push(evidence);
         }
     }
+    // A finding present that the cause does not list is not part of its picture.
+    let unlinked = present
+        .iter()
+        .filter(|f| !cause.findings.iter().any(|l| l.0 == **f))
+        .count();
+    odds *= UNLINKED.powi(unlinked as i32);
     for_.sort_by(|a, b| b.factor.total_cmp(&a.factor));
     against.sort_by(|a, b| a.factor.total_cmp(&b.factor));
 
