@@ -63,6 +63,8 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("choice_question", &["Enter", "y", "n"]),
     ("change_answer", &["Enter", "y", "n", "Up"]),
     ("search", &["Enter", "y", "y", "/", "sciat"]),
+    ("search_symptom", &["/", "pins and needles"]),
+    ("body_front", &["v", "Down", "Space", "Down"]),
     ("detail", &["Enter", "y", "y", "/", "sciat", "Enter"]),
     ("help", &["Tab", "Tab", "?"]),
     ("red_flag", &["Enter", "n", "n", "1", "y"]),
@@ -104,9 +106,11 @@ fn ascii_and_no_color() {
         color: false,
         ..Options::default()
     };
-    let mut app = app_with(options.clone());
-    let terminal = draw(&mut app, 80, 24);
-    assert_snapshot!("first_screen_ascii_80x24", terminal.backend());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_with(options.clone());
+        let terminal = draw(&mut app, w, h);
+        assert_snapshot!(format!("first_screen_ascii_{w}x{h}"), terminal.backend());
+    }
     for (name, keys) in VIEWS {
         let mut app = app_with(options.clone());
         press(&mut app, keys);
@@ -234,5 +238,60 @@ fn never_panics_at_any_size() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_figure_names_the_region_and_marks_chosen_ones_by_shape() {
+    for (ascii, marked, cursor) in [(false, "●", "◉"), (true, "#", "@")] {
+        let mut app = app_with(Options {
+            ascii,
+            color: false,
+            ..Options::default()
+        });
+        // Mark the lower back, then move to the buttock.
+        press(&mut app, &["Space", "b"]);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = draw(&mut app, w, h);
+            let buf = terminal.backend().buffer();
+            // Look only at the figure's columns (the legend beside it has the glyphs too).
+            let on_figure = |text: &str, bottom_up: bool| {
+                let mut rows: Vec<u16> = (0..h).collect();
+                if bottom_up {
+                    rows.reverse();
+                }
+                rows.into_iter().find_map(|y| {
+                    let row: String = (0..25).map(|x| buf[(x, y)].symbol()).collect();
+                    row.find(text).map(|b| (row[..b].chars().count() as u16, y))
+                })
+            };
+            let (mx, my) = on_figure(marked, false).expect("the marked region on the figure");
+            let (cx, cy) = on_figure(cursor, false).expect("the cursor on the figure");
+            assert!(cy > my, "the buttock is below the lower back");
+            assert!(buf[(cx, cy)].modifier.contains(Modifier::REVERSED));
+            assert!(!buf[(mx, my)].modifier.contains(Modifier::REVERSED));
+            let (nx, ny) = on_figure("Buttock", true).expect("the name under the figure");
+            assert!(ny > cy && nx < 25, "{w}x{h}: under the figure");
+            assert!(buf[(nx, ny)].modifier.contains(Modifier::REVERSED));
+        }
+    }
+}
+
+#[test]
+fn a_cause_found_through_a_symptom_says_which() {
+    let mut app = app_with(Options::default());
+    press(&mut app, &["/", "tingling"]);
+    let terminal = draw(&mut app, 80, 24);
+    let buf = terminal.backend().buffer();
+    let (x, y) = find(buf, "via: Tingling").expect("the symptom named");
+    let (_, sciatica) = find(buf, "Sciatica").expect("a cause linked to tingling");
+    assert_eq!(y, sciatica, "on the cause's row");
+    for i in 5..13 {
+        let cell = &buf[(x + i, y)];
+        assert!(
+            cell.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert_eq!(cell.fg, palette::MATCH);
     }
 }

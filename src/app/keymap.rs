@@ -135,17 +135,23 @@ const END: &[Pat] = &[Key(K::End), Key(K::Char('G'))];
 /// Every binding. Within a context the first match wins.
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
-    // Help overlay
-    bind(C::Help, &[Key(K::Esc), Key(K::Char('?')), Key(K::F(1))], "Esc/?", "Esc/?", "close this help", hint("Esc", "Esc", "close"), Act(Action::ToggleHelp)),
+    // Help overlay: it has the keyboard; nothing reaches the panes behind it
+    bind(C::Help, &[Key(K::Esc), Key(K::Char('?')), Key(K::F(1))], "Esc/?/F1", "Esc/?/F1", "close this help", hint("Esc", "Esc", "close"), Act(Action::ToggleHelp)),
     bind(C::Help, UP, "↑/k", "Up/k", "scroll up", NO, Act(Action::Move(Dir::Up))),
     bind(C::Help, DOWN, "↓/j", "Down/j", "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
+    bind(C::Help, PG_UP, "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up", NO, Act(Action::PageUp)),
+    bind(C::Help, PG_DOWN, "PgDn/Space", "PgDn/Space", "a page down", NO, Act(Action::PageDown)),
+    bind(C::Help, HOME, "Home/g", "Home/g", "to the top", NO, Act(Action::Home)),
+    bind(C::Help, END, "End/G", "End/G", "to the end", NO, Act(Action::End)),
+    bind(C::Help, &[Key(K::Char('q'))], "q", "q", "quit at once", hint("q", "q", "quit"), Act(Action::Quit)),
+    bind(C::Help, &[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit", NO, Act(Action::Quit)),
     // Search line (it has the keyboard)
     bind(C::Search, &[Key(K::Enter)], "Enter", "Enter", "open the highlighted cause", hint("Enter", "Enter", "open"), Act(Action::OpenDetail)),
     bind(C::Search, &[Key(K::Esc)], "Esc", "Esc", "clear the search", hint("Esc", "Esc", "clear"), Act(Action::SearchClear)),
     bind(C::Search, &[Key(K::Up), Ctrl('p')], "↑/Ctrl-P", "Up/Ctrl-P", "previous match", NO, Act(Action::Move(Dir::Up))),
     bind(C::Search, &[Key(K::Down), Ctrl('n')], "↓/Ctrl-N", "Down/Ctrl-N", "next match", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
     bind(C::Search, &[Key(K::Backspace)], "Backspace", "Backspace", "delete a character", NO, Act(Action::SearchDelete)),
-    bind(C::Search, &[Pat::Text], "text", "text", "type to filter by name or alias", NO, Does::Input),
+    bind(C::Search, &[Pat::Text], "text", "text", "type to find causes by name, alias or symptom", NO, Does::Input),
     // Body map
     bind(C::Body, &[Key(K::Up), Key(K::Char('k'))], "↑/k", "Up/k", "move up the figure", NO, Act(Action::Move(Dir::Up))),
     bind(C::Body, &[Key(K::Down), Key(K::Char('j'))], "↓/j", "Down/j", "move down the figure", NO, Act(Action::Move(Dir::Down))),
@@ -184,18 +190,20 @@ pub static KEYMAP: &[Binding] = &[
     // Anywhere
     bind(C::Global, &[Key(K::Tab)], "Tab", "Tab", "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
     bind(C::Global, &[Key(K::BackTab)], "Shift-Tab", "Shift-Tab", "previous pane", NO, Act(Action::PrevPane)),
-    bind(C::Global, &[Key(K::Char('/'))], "/", "/", "search the causes by name or alias", hint("/", "/", "search"), Act(Action::OpenSearch)),
+    bind(C::Global, &[Key(K::Char('/'))], "/", "/", "search the causes by name, alias or symptom", hint("/", "/", "search"), Act(Action::OpenSearch)),
     bind(C::Global, &[Key(K::Esc)], "Esc", "Esc", "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
     bind(C::Global, &[Key(K::Char('?')), Key(K::F(1))], "?/F1", "?/F1", "this help", hint("?", "?", "help"), Act(Action::ToggleHelp)),
     bind(C::Global, &[Key(K::Char('q'))], "q", "q", "quit at once", hint("q", "q", "quit"), Act(Action::Quit)),
     bind(C::Global, &[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit, even in the search line", hint("Ctrl-C", "Ctrl-C", "quit"), Act(Action::Quit)),
 ];
 
-/// The contexts in force, innermost first.
-pub fn contexts(app: &App) -> [Context; 2] {
-    let inner = if app.help.is_some() {
-        C::Help
-    } else if app.pane == Pane::Causes && app.causes.editing {
+/// The contexts in force, innermost first. The help overlay is modal: while it is open
+/// only its own keys work, so nothing changes behind it.
+pub fn contexts(app: &App) -> Vec<Context> {
+    if app.help.is_some() {
+        return vec![C::Help];
+    }
+    let inner = if app.pane == Pane::Causes && app.causes.editing {
         C::Search
     } else {
         match app.pane {
@@ -205,7 +213,7 @@ pub fn contexts(app: &App) -> [Context; 2] {
             Pane::Detail => C::Detail,
         }
     };
-    [inner, C::Global]
+    vec![inner, C::Global]
 }
 
 fn plain(key: &KeyEvent) -> bool {
@@ -285,7 +293,7 @@ fn key_name(pat: Pat) -> String {
 /// ones that an inner binding does not take over (in the search line `q` is a letter).
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let ascii = app.options.ascii;
-    let [inner, _] = contexts(app);
+    let inner = contexts(app)[0];
     let mut out = Vec::new();
     for b in KEYMAP.iter().filter(|b| b.context == inner) {
         if let Some(h) = b.hint {
@@ -319,7 +327,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
 
 /// How many of [`hints`] come from the global context (they come last).
 pub fn global_hint_count(app: &App) -> usize {
-    let [inner, _] = contexts(app);
+    let inner = contexts(app)[0];
     let inner_count = KEYMAP
         .iter()
         .filter(|b| b.context == inner && b.hint.is_some())

@@ -94,6 +94,20 @@ fn wide_panes(app: &App, main: Rect) -> Vec<(Pane, Rect)> {
     panes
 }
 
+/// The body figure is drawn only with this many rows for it (squeezed from 18 at most
+/// this far, it is still a figure) and this many columns (the small art's width).
+pub const FIGURE_MIN_ROWS: u16 = 12;
+pub const FIGURE_MIN_WIDTH: u16 = 19;
+
+/// The columns and rows the body figure may take inside the body pane: a row for the
+/// view's name above it and one for the region's name below, a blank column each side,
+/// and at least 16 columns left for the list. `None` when that is too little for it.
+pub fn figure_room(inner: Rect) -> Option<(u16, u16)> {
+    let rows = inner.height.saturating_sub(2);
+    let cols = inner.width.saturating_sub(2 + 16);
+    (rows >= FIGURE_MIN_ROWS && cols >= FIGURE_MIN_WIDTH).then_some((cols, rows))
+}
+
 /// The inner size (inside the border) of a pane's rectangle.
 pub fn inner(rect: Rect) -> Rect {
     Rect {

@@ -8,6 +8,7 @@ pub mod body;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 mod update;
 
 #[cfg(test)]
@@ -94,8 +95,8 @@ pub struct CausesState {
     pub query: String,
     /// The search line has the keyboard.
     pub editing: bool,
-    /// Cause matches for `query`, best first.
-    pub hits: Vec<Hit>,
+    /// Causes matching `query`: by name or alias, then through a matching symptom.
+    pub found: search::Matches,
 }
 
 /// The detail view of one cause, with the causes it came from for Back.
@@ -109,11 +110,12 @@ pub struct DetailState {
 }
 
 /// One row of the cause list: a cause, its ranking (if it applies to the chosen regions)
-/// and its search match (if a search is on).
+/// and, when a search is on, its match: by name or alias, or through a symptom.
 pub struct CauseRow<'a> {
     pub index: usize,
     pub ranked: Option<&'a RankedCause>,
     pub hit: Option<&'a Hit>,
+    pub via: Option<&'a search::Via>,
 }
 
 pub struct App {
@@ -197,12 +199,8 @@ impl App {
     /// Run the search again (after the query or the ranking changed).
     pub fn research(&mut self) {
         let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
-        self.causes.hits = self.searcher.search(
-            &self.graph,
-            &self.causes.query,
-            crate::engine::Scope::Causes,
-            &order,
-        );
+        self.causes.found =
+            search::matches(&self.graph, &self.searcher, &self.causes.query, &order);
         let len = self.cause_rows().len();
         self.causes.selected = self.causes.selected.min(len.saturating_sub(1));
     }
@@ -216,7 +214,8 @@ impl App {
         !self.causes.query.is_empty() || self.causes.editing
     }
 
-    /// The rows of the cause list: the ranking, or the search matches when searching.
+    /// The rows of the cause list: the ranking, or when searching the causes that match
+    /// by name or alias followed by those linked to a matching symptom.
     pub fn cause_rows(&self) -> Vec<CauseRow<'_>> {
         let ranked = |index: usize| self.ranking.causes.iter().find(|c| c.index == index);
         if self.causes.query.trim().is_empty() {
@@ -227,18 +226,24 @@ impl App {
                     index: c.index,
                     ranked: Some(c),
                     hit: None,
+                    via: None,
                 })
                 .collect()
         } else {
-            self.causes
-                .hits
-                .iter()
-                .map(|h| CauseRow {
-                    index: h.index,
-                    ranked: ranked(h.index),
-                    hit: Some(h),
-                })
-                .collect()
+            let found = &self.causes.found;
+            let direct = found.direct.iter().map(|h| CauseRow {
+                index: h.index,
+                ranked: ranked(h.index),
+                hit: Some(h),
+                via: None,
+            });
+            let via = found.via.iter().map(|v| CauseRow {
+                index: v.cause,
+                ranked: ranked(v.cause),
+                hit: None,
+                via: Some(v),
+            });
+            direct.chain(via).collect()
         }
     }
 
@@ -265,6 +270,14 @@ impl App {
             .filter_map(|id| self.graph.region(id))
             .map(|r| r.name.as_str())
             .collect()
+    }
+
+    /// Whether the body map's figure is on screen (it is not on small terminals).
+    pub fn figure_shown(&self) -> bool {
+        layout::Layout::of(self)
+            .and_then(|l| l.rect(Pane::Body))
+            .and_then(|r| layout::figure_room(layout::inner(r)))
+            .is_some()
     }
 
     /// The panes in Tab order: the detail pane only while a cause is open.

@@ -238,3 +238,147 @@ fn on_the_bundled_figure_up_from_the_lower_back_is_the_mid_back() {
     press(&mut app, &["Down", "Down"]);
     assert_eq!(region(&app), "lower-back");
 }
+
+#[test]
+fn on_the_bundled_figure_arrows_follow_the_body() {
+    let graph = Graph::bundled().expect("the bundled graph parses");
+    let mut app = App::new(graph, Options::default());
+    assert_eq!(app.body.view, View::Back);
+    let mut path = Vec::new();
+    for _ in 0..4 {
+        press(&mut app, &["Down"]);
+        path.push(region(&app).to_string());
+    }
+    assert_eq!(path, ["buttock", "thigh", "lower-leg", "foot"]);
+    press(&mut app, &["v"]);
+    assert_eq!((app.body.view, region(&app)), (View::Front, "foot"));
+    press(&mut app, &["n"]);
+    assert_eq!(region(&app), "neck");
+    let mut path = Vec::new();
+    for _ in 0..4 {
+        press(&mut app, &["Down"]);
+        path.push(region(&app).to_string());
+    }
+    assert_eq!(path, ["chest", "abdomen", "pelvis", "hip-groin"]);
+    press(&mut app, &["Up", "Up", "Right"]);
+    assert_eq!(region(&app), "arm", "the arm is beside the belly");
+    press(&mut app, &["Left", "Left"]);
+    assert_eq!(region(&app), "flank");
+}
+
+#[test]
+fn the_help_overlay_takes_every_key() {
+    let mut app = app();
+    press(&mut app, &["?"]);
+    assert_eq!(app.help, Some(0));
+    let before = (app.pane, app.body.clone(), app.causes.query.clone());
+    press(
+        &mut app,
+        &[
+            "Tab", "BackTab", "/", "v", "Enter", "s", "y", "n", "Bksp", "x", "1",
+        ],
+    );
+    assert_eq!(app.help, Some(0), "still open, not scrolled");
+    assert_eq!(
+        (app.pane, app.body.clone(), app.causes.query.clone()),
+        before,
+        "nothing changed behind the help"
+    );
+    assert!(app.interview.regions.is_empty());
+    // It is longer than 80x24: the arrows and page keys scroll it.
+    press(&mut app, &["Down", "j"]);
+    assert_eq!(app.help, Some(2));
+    press(&mut app, &["Up"]);
+    assert_eq!(app.help, Some(1));
+    press(&mut app, &["End"]);
+    let end = app.help.expect("open");
+    assert!(end > 5);
+    press(&mut app, &["PgDn"]);
+    assert_eq!(app.help, Some(end), "clamped at the end");
+    press(&mut app, &["Home"]);
+    assert_eq!(app.help, Some(0));
+    for close in ["Esc", "?"] {
+        press(&mut app, &[close]);
+        assert_eq!(app.help, None, "{close} closes");
+        press(&mut app, &["?"]);
+    }
+    let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+    let action = keymap::action_for(&app, &f1).expect("F1 is bound");
+    update(&mut app, action);
+    assert_eq!(app.help, None, "F1 closes");
+    assert_eq!(app.pane, Pane::Body);
+    press(&mut app, &["?", "q"]);
+    assert!(app.quit, "q quits from the help");
+    let mut app = self::app();
+    press(&mut app, &["?", "C-c"]);
+    assert!(app.quit, "Ctrl-C quits from the help");
+}
+
+#[test]
+fn the_help_hints_are_its_own() {
+    let mut app = app();
+    press(&mut app, &["?"]);
+    let hints: Vec<&str> = keymap::hints(&app).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(hints, ["close", "scroll", "quit"]);
+}
+
+#[test]
+fn typing_in_the_search_line_never_triggers_a_shortcut() {
+    let mut app = app();
+    press(&mut app, &["Enter"]);
+    let answered = app.walk.answered.len();
+    press(&mut app, &["/"]);
+    let body = app.body.clone();
+    let typed = "q?vs yn12/ hjklGgx";
+    press(&mut app, &[typed]);
+    assert_eq!(app.causes.query, typed);
+    assert!(!app.quit && app.help.is_none());
+    assert_eq!(app.pane, Pane::Causes);
+    assert!(app.causes.editing);
+    assert_eq!(app.body, body);
+    assert_eq!(app.walk.answered.len(), answered, "no answer given");
+    assert!(app.detail.is_none());
+    press(&mut app, &["Bksp"]);
+    assert_eq!(app.causes.query, &typed[..typed.len() - 1]);
+    // Tab leaves the search line (the query stays); Esc there clears it.
+    press(&mut app, &["Tab"]);
+    assert!(!app.causes.editing);
+    assert_eq!(app.pane, Pane::Body, "Tab wraps to the body map");
+}
+
+#[test]
+fn a_symptom_search_lists_the_causes_linked_to_it() {
+    let mut app = app();
+    press(&mut app, &["/", "pins and needles"]);
+    let rows = app.cause_rows();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| app.graph.causes[r.index].id.as_str())
+        .collect();
+    assert_eq!(ids, ["sciatica", "cauda-equina"]);
+    assert!(rows.iter().all(|r| r.hit.is_none()));
+    let via = rows[0].via.expect("found through a symptom");
+    assert_eq!(app.graph.findings[via.finding].id, "tingling");
+    press(&mut app, &["Enter"]);
+    assert_eq!(
+        app.detail.as_ref().map(|d| d.cause),
+        app.graph.cause_index("sciatica"),
+        "Enter opens a cause found through a symptom"
+    );
+}
+
+#[test]
+fn without_the_figure_up_and_down_go_through_the_list() {
+    let mut app = app();
+    assert!(app.figure_shown(), "80x24 shows the figure");
+    update(&mut app, Action::Resize(80, 16));
+    assert!(!app.figure_shown());
+    let start = app.body.cursor;
+    press(&mut app, &["Down", "Down", "Up"]);
+    assert_eq!(app.body.cursor, start + 1);
+    press(&mut app, &["Home"]);
+    for _ in 0..40 {
+        press(&mut app, &["Up"]);
+    }
+    assert_eq!(app.body.cursor, 0, "stops at the top");
+}

@@ -128,6 +128,16 @@ fn move_in(app: &mut App, dir: Dir) {
         return;
     }
     match app.pane {
+        Pane::Body if !app.figure_shown() && matches!(dir, Dir::Up | Dir::Down) => {
+            // No figure on screen (a small terminal): up and down go through the list.
+            let n = app.graph.regions.len();
+            let c = app.body.cursor;
+            app.body.cursor = match dir {
+                Dir::Up => c.saturating_sub(1),
+                _ => (c + 1).min(n.saturating_sub(1)),
+            };
+            app.body.view = body::view_for(&app.graph, app.body.cursor, app.body.view);
+        }
         Pane::Body => {
             let g = &app.graph;
             let from = app.body.cursor;
@@ -178,6 +188,21 @@ fn move_in(app: &mut App, dir: Dir) {
 }
 
 fn page(app: &mut App, action: Action) {
+    if let Some(scroll) = app.help {
+        let (w, h) = app.size;
+        let view = HelpView::compute(app.options.ascii, ratatui::layout::Rect::new(0, 0, w, h));
+        let step = view
+            .as_ref()
+            .map_or(1, |v| v.rect.height.saturating_sub(3).max(1));
+        let max = help_max_scroll(app);
+        app.help = Some(match action {
+            Action::PageUp => scroll.saturating_sub(step),
+            Action::PageDown => scroll.saturating_add(step).min(max),
+            Action::Home => 0,
+            _ => max,
+        });
+        return;
+    }
     let layout = Layout::of(app);
     let height = |pane| {
         layout

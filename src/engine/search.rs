@@ -57,7 +57,11 @@ impl Searcher {
         let mut score = 0;
         let mut indices = Vec::new();
         for term in query.split_whitespace() {
-            let (s, idx) = self.matcher.fuzzy_indices(&folded, &fold(term))?;
+            let term = fold(term);
+            let (s, idx) = self.matcher.fuzzy_indices(&folded, &term)?;
+            if runs(&idx) > max_runs(term.chars().count()) {
+                return None;
+            }
             score += s;
             indices.extend(idx);
         }
@@ -146,6 +150,18 @@ impl Searcher {
     }
 }
 
+/// How many separate pieces a term may be matched in: three or four letters must be
+/// typed as they appear ("pins" does not match "P-a-IN Syndrome"), longer terms may
+/// skip a letter or two ("sciatca" still finds sciatica).
+fn max_runs(term_len: usize) -> usize {
+    1 + term_len / 5
+}
+
+/// The number of contiguous runs in ascending character indices.
+fn runs(indices: &[usize]) -> usize {
+    indices.windows(2).filter(|w| w[1] != w[0] + 1).count() + usize::from(!indices.is_empty())
+}
+
 /// Lowercase and strip accents, one character for one, so indices stay valid.
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
@@ -223,6 +239,23 @@ mod tests {
                 .search(&g, "  ", Scope::Both, &[])
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn scattered_letters_do_not_match_short_terms() {
+        let s = Searcher::default();
+        assert!(
+            s.match_text("Greater trochanteric pain syndrome", "pins")
+                .is_none()
+        );
+        assert!(s.match_text("Spinal stenosis", "pins").is_none());
+        assert!(s.match_text("Pins and needles", "pins").is_some());
+        assert!(
+            s.match_text("Sciatica", "sciatca").is_some(),
+            "a missed letter is forgiven"
+        );
+        assert_eq!(runs(&[0, 1, 4, 5, 9]), 3);
+        assert_eq!(runs(&[]), 0);
     }
 
     #[test]

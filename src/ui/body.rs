@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::figure::Figure;
 use super::theme::Theme;
-use super::{figure, pane_block, rows, scroll_offset, truncate};
+use super::{pane_block, rows, scroll_offset, truncate};
+use crate::app::layout::figure_room;
 use crate::app::{App, body};
 use crate::graph::View;
 
@@ -26,8 +28,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let fig_w = figure::WIDTH + 2;
-    let show_figure = inner.width >= fig_w + 16 && inner.height >= 8;
+    // The figure column: the art with a blank column either side, the view's name above
+    // it and the highlighted region's name below.
+    let figure = figure_room(inner).and_then(|(cols, rows)| {
+        let spots: Vec<u8> = (0..app.graph.regions.len())
+            .filter_map(|i| body::spot_on(&app.graph, i, app.body.view).map(|s| s.y))
+            .collect();
+        Figure::fit(app.body.view, theme.ascii, cols, rows, &spots)
+    });
+    let fig_w = figure.as_ref().map_or(0, |f| f.width + 2);
     let longest = app
         .graph
         .regions
@@ -36,18 +45,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
         .max()
         .unwrap_or(10)
         .clamp(16, 32);
-    let rest = inner
-        .width
-        .saturating_sub(if show_figure { fig_w } else { 0 });
+    let rest = inner.width.saturating_sub(fig_w);
     let show_notes = rest >= longest + 22;
     let [fig, list, notes] = Layout::horizontal([
-        Constraint::Length(if show_figure { fig_w } else { 0 }),
+        Constraint::Length(fig_w),
         Constraint::Length(if show_notes { longest + 1 } else { rest }),
         Constraint::Min(0),
     ])
     .areas(inner);
-    if show_figure {
-        draw_figure(frame, fig, app, theme);
+    if let Some(figure) = &figure {
+        draw_figure(frame, fig, figure, app, theme);
     }
     let list_h = app.graph.regions.len() as u16 + 1;
     if !show_notes && list.height >= list_h + 10 {
@@ -59,37 +66,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
         ])
         .areas(list);
         draw_list(frame, top, app, theme);
-        draw_notes(frame, below, app, theme);
+        draw_notes(frame, below, app, figure.is_some(), theme);
     } else {
         draw_list(frame, list, app, theme);
         if show_notes {
-            draw_notes(frame, notes, app, theme);
+            draw_notes(frame, notes, app, figure.is_some(), theme);
         }
     }
 }
 
-fn draw_figure(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let label = match app.body.view {
-        View::Front => "FRONT",
-        View::Back => "BACK",
+fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &App, theme: &Theme) {
+    let label = match (app.body.view, area.width >= 19) {
+        (View::Front, true) => "FRONT, facing you",
+        (View::Back, true) => "BACK, from behind",
+        (View::Front, false) => "FRONT",
+        (View::Back, false) => "BACK",
     };
-    let [title, art_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let title = Rect { height: 1, ..area };
     frame.render_widget(
         Paragraph::new(Span::styled(label, theme.bold())).centered(),
-        Rect::new(title.x, title.y, figure::WIDTH + 1, 1),
+        title,
     );
-    let rows_n = art_area.height.min(figure::HEIGHT);
-    let art = figure::scaled(app.body.view, theme.ascii, rows_n);
-    let x0 = art_area.x + 1;
-    let y0 = art_area.y;
+    let x0 = area.x + 1;
+    let y0 = area.y + 1;
     let buf = frame.buffer_mut();
-    for (r, row) in art.iter().enumerate() {
+    for (r, row) in figure.rows.iter().enumerate() {
         for (c, ch) in row.iter().enumerate() {
-            if *ch != ' ' {
-                buf[(x0 + c as u16, y0 + r as u16)]
-                    .set_char(*ch)
-                    .set_style(theme.figure());
+            let pos = (x0 + c as u16, y0 + r as u16);
+            if *ch != ' ' && buf.area.contains(pos.into()) {
+                buf[pos].set_char(*ch).set_style(theme.figure());
             }
         }
     }
@@ -112,7 +117,7 @@ fn draw_figure(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(s) = body::spot_on(g, i, app.body.view) else {
             continue;
         };
-        let (c, r) = figure::cell(s.x, s.y, rows_n);
+        let (c, r) = figure.cell(s.x, s.y);
         let (glyph, style) = match rank {
             2 => (cursor, theme.selected()),
             1 => (marked, theme.marked()),
@@ -123,6 +128,37 @@ fn draw_figure(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             buf[pos].set_symbol(glyph).set_style(style);
         }
     }
+    // The highlighted region's name, under the figure.
+    let name_y = y0 + figure.height();
+    if let Some(region) = g.regions.get(app.body.cursor)
+        && name_y < area.bottom()
+    {
+        let mark = if app.body.marked.contains(&app.body.cursor) {
+            if theme.ascii { "x " } else { "✓ " }
+        } else {
+            ""
+        };
+        let room = usize::from(area.width).saturating_sub(mark.chars().count());
+        let name = short_name(&region.name, room, theme);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{mark}{name}"), theme.selected())).centered(),
+            Rect::new(area.x, name_y, area.width, 1),
+        );
+    }
+}
+
+/// A region's name cut to a width: without its bracketed part first ("Back (anywhere on
+/// the back)" becomes "Back"), then with an ellipsis.
+fn short_name(name: &str, width: usize, theme: &Theme) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if name.width() <= width {
+        return name.to_string();
+    }
+    let plain = match name.find(" (") {
+        Some(at) if name.ends_with(')') => &name[..at],
+        _ => name,
+    };
+    truncate(plain, width, theme)
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -165,18 +201,34 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_notes(frame: &mut Frame, area: Rect, app: &App, with_figure: bool, theme: &Theme) {
     let chosen = app.chosen_names();
     let mut lines = vec![
         Line::from(Span::styled("Where does it hurt?", theme.heading())),
         Line::from(""),
-        Line::from("Move on the figure with the arrow keys, or type a region's first letter."),
+        Line::from(if with_figure {
+            "Arrows move on the figure; a letter jumps to a region."
+        } else {
+            "Up and down move through the list; a letter jumps to a region."
+        }),
         Line::from(""),
-        Line::from(
-            "Space marks one more place, for pain that spreads. Enter chooses, then come the questions.",
-        ),
+        Line::from("Space marks one more place, for pain that spreads; Enter chooses."),
         Line::from(""),
     ];
+    if with_figure {
+        let (other, marked, cursor) = theme.spot_glyphs();
+        lines.push(Line::from(vec![
+            Span::styled(cursor, theme.selected()),
+            Span::raw(" here  "),
+            Span::styled(marked, theme.marked()),
+            Span::raw(" marked"),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(other, theme.spot()),
+            Span::raw(" other places"),
+        ]));
+        lines.push(Line::from(""));
+    }
     if !chosen.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Chosen: ", theme.bold()),

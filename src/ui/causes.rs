@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{pane_block, rows, scroll_offset};
+use crate::app::search::Via;
 use crate::app::{App, CauseRow};
 use crate::graph::Triage;
 
@@ -200,6 +201,9 @@ fn name_spans(
     theme: &Theme,
 ) -> Vec<Span<'static>> {
     let cause = &app.graph.causes[row.index];
+    if let Some(via) = row.via {
+        return via_spans(app, &cause.name, via, width, base, theme);
+    }
     let (text, offset, indices): (String, usize, &[usize]) = match row.hit {
         Some(h) if h.via_alias => {
             let prefix = format!("{} (", cause.name);
@@ -214,11 +218,73 @@ fn name_spans(
         .enumerate()
         .map(|(i, c)| (c, i >= offset && indices.contains(&(i - offset))))
         .collect();
-    let hl = base.patch(theme.matched());
+    highlighted(
+        &window(&cells, width, theme),
+        base,
+        base.patch(theme.matched()),
+    )
+}
+
+/// A cause found through a symptom: its name, then "via:" and the symptom's name with
+/// the matched characters highlighted. The cause's name keeps at least half the width.
+fn via_spans(
+    app: &App,
+    name: &str,
+    via: &Via,
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let finding = &app.graph.findings[via.finding].name;
+    let note_w = finding.width() + 7;
+    let name_w = name
+        .width()
+        .min(width.saturating_sub(note_w).max(width / 2));
+    let mut spans = vec![Span::styled(super::truncate(name, name_w, theme), base)];
+    let used = spans[0].content.width();
+    let room = width.saturating_sub(used);
+    if room > 10 {
+        let cells: Vec<(char, bool)> = finding
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, via.indices.contains(&i)))
+            .collect();
+        let note = if selected_style(base) {
+            base
+        } else {
+            theme.faint()
+        };
+        spans.push(Span::styled("  via: ", note));
+        // Cut at the end only: the start of a symptom's name says the most.
+        let room = room - 7;
+        let shown: Vec<(char, bool)> = if cells.len() <= room {
+            cells
+        } else {
+            let ell = theme.ellipsis();
+            let keep = room.saturating_sub(ell.chars().count());
+            cells[..keep]
+                .iter()
+                .copied()
+                .chain(ell.chars().map(|c| (c, false)))
+                .collect()
+        };
+        spans.extend(highlighted(&shown, note, base.patch(theme.matched())));
+    }
+    spans
+}
+
+/// Whether a row's base style is the selection's (then notes keep it, for contrast).
+fn selected_style(base: Style) -> bool {
+    base.add_modifier
+        .contains(ratatui::style::Modifier::REVERSED)
+}
+
+/// Runs of characters as spans, highlighted ones in `hl`.
+fn highlighted(cells: &[(char, bool)], base: Style, hl: Style) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_hl = false;
-    for (c, is_hl) in window(&cells, width, theme) {
+    for &(c, is_hl) in cells {
         if is_hl != run_hl && !run.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
