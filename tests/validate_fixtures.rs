@@ -436,3 +436,37 @@ fn damaged_files_never_panic() {
         let _ = check(vec![SourceText::new("damaged.ron", variant)]);
     }
 }
+
+// ---- one typo, one error ----
+
+#[test]
+fn a_mistyped_next_is_one_error_not_one_per_question_behind_it() {
+    let mut files = symptom_explorer::graph::load::bundled();
+    let questions = files
+        .iter_mut()
+        .find(|f| f.name == "data/questions.ron")
+        .expect("bundled questions");
+    assert!(questions.text.contains(r#"next: "q-saddle""#));
+    questions.text = questions
+        .text
+        .replace(r#"next: "q-saddle""#, r#"next: "q-sadle""#);
+    let found = check(files).1;
+    let cut_off: Vec<String> = found
+        .iter()
+        .filter(|d| d.message.contains("cannot be reached"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(cut_off.len(), 1, "{cut_off:#?}");
+    assert!(
+        cut_off[0].contains(r#"question "q-saddle" cannot be reached"#),
+        "{}",
+        cut_off[0]
+    );
+    assert!(
+        found
+            .iter()
+            .any(|d| d.message.contains(r#"unknown question "q-sadle""#)
+                && d.message.contains(r#"did you mean "q-saddle""#)),
+        "{found:#?}"
+    );
+}

@@ -57,16 +57,47 @@ fn region_parent_cycles(ctx: &mut Ctx) {
     }
 }
 
+/// One error for each question that starts a cut-off part of the graph: after a
+/// mistyped `next`, the first question behind it is named, with a count of the ones that
+/// follow it, rather than one error per question.
 fn unreachable_questions(ctx: &mut Ctx, flow: &QuestionFlow) {
     let graph = ctx.graph;
     let reached = reachable(&flow.successors, &flow.starts);
-    for (idx, question) in graph.questions.iter().enumerate() {
-        if reached.get(idx) == Some(&false) && ctx.is_first(Kind::Question, idx) {
-            let id = question.id.as_str();
-            let message =
-                format!("question \"{id}\" cannot be reached from any region's entry question");
-            ctx.error(ctx.item(Kind::Question, idx), message, id);
+    let cut_off: Vec<bool> = (0..graph.questions.len())
+        .map(|i| reached.get(i) == Some(&false) && ctx.is_first(Kind::Question, i))
+        .collect();
+    let mut has_cut_off_pred = vec![false; cut_off.len()];
+    for (from, next) in flow.successors.iter().enumerate() {
+        for &to in next.iter().filter(|&&to| to != from) {
+            if cut_off.get(from) == Some(&true) && to < has_cut_off_pred.len() {
+                has_cut_off_pred[to] = true;
+            }
         }
+    }
+    // Heads first (nothing cut off leads to them); then whatever a loop keeps headless.
+    let heads = (0..cut_off.len()).filter(|&i| cut_off[i] && !has_cut_off_pred[i]);
+    let mut covered = vec![false; cut_off.len()];
+    for idx in heads.chain(0..cut_off.len()) {
+        if !cut_off[idx] || covered[idx] {
+            continue;
+        }
+        let behind: Vec<usize> = reachable(&flow.successors, &[idx])
+            .into_iter()
+            .enumerate()
+            .filter(|&(i, r)| r && cut_off[i] && i != idx && !covered[i])
+            .map(|(i, _)| i)
+            .collect();
+        covered[idx] = true;
+        behind.iter().for_each(|&i| covered[i] = true);
+        let id = graph.questions[idx].id.as_str();
+        let mut message =
+            format!("question \"{id}\" cannot be reached from any region's entry question");
+        match behind.len() {
+            0 => {}
+            1 => message.push_str(", nor can the 1 question that follows it"),
+            n => message.push_str(&format!(", nor can the {n} questions that follow it")),
+        }
+        ctx.error(ctx.item(Kind::Question, idx), message, id);
     }
 }
 
