@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 const NOTICE_START: &str = "This is information, not a diagnosis";
-const TRIAGE_IDS: [&str; 4] = ["emergency", "urgent", "soon", "self-care"];
+const TRIAGE_IDS: [&str; 5] = ["emergency", "urgent", "soon", "routine", "self-care"];
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_symptom-explorer"));
@@ -639,10 +639,14 @@ fn rank_puts_the_triage_and_red_flags_first() {
         "{first}"
     );
     let flags = out.find("Red flags present").expect("red flags listed");
-    let causes = out.find("Possible causes").expect("causes listed");
-    assert!(flags < causes);
-    assert!(out[flags..causes].contains("saddle-numbness"));
-    assert!(out.contains("cauda-equina"), "{out}");
+    let check = out.find("Check these first").expect("check-first group");
+    let causes = out.find("Other possible causes").expect("causes listed");
+    assert!(flags < check && check < causes);
+    assert!(out[flags..check].contains("saddle-numbness"));
+    // The cause the red flag points at is named first, with the answer that put it there.
+    assert!(out[check..causes].contains("cauda-equina"), "{out}");
+    assert!(out[check..causes].contains("because you said"), "{out}");
+    assert!(out.contains("Why: red flag"), "{out}");
     assert!(!out.contains("{emergency_number}"));
     assert_ends_with_notice(&out);
 }
@@ -692,17 +696,25 @@ fn rank_json_has_the_documented_shape() {
                 assert!(e["id"].is_string(), "{e}");
             }
         }
-        if !c["red_flag"].as_bool().expect("red_flag") {
-            assert!(score <= last + 1e-9, "best first");
-            last = score;
-        }
+        assert!(c["check_first"].is_boolean(), "{c}");
+        assert!(score <= last + 1e-9, "most likely first");
+        last = score;
     }
-    let top3: Vec<&str> = causes
+    let check: Vec<&str> = value["check_first"]
+        .as_array()
+        .expect("check_first")
         .iter()
-        .take(3)
-        .filter_map(|c| c["id"].as_str())
+        .map(|c| {
+            assert!(c["reason"].as_str().is_some_and(|r| !r.is_empty()), "{c}");
+            c["id"].as_str().expect("id")
+        })
         .collect();
-    assert!(top3.contains(&"cauda-equina"), "{top3:?}");
+    assert_eq!(check.first(), Some(&"cauda-equina"), "{check:?}");
+    assert!(
+        value["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("red flag"))
+    );
     assert!(
         value["notice"]
             .as_str()
@@ -812,7 +824,7 @@ fn dot_draws_the_question_graph() {
     assert!(out.contains("\"q-feel\" -> \"end\""), "{out}");
 
     let out = ok(run(&["dot"]));
-    assert!(out.contains("\"region:back\" -> \"q-back-start\""), "{out}");
+    assert!(out.contains("\"region:back\" -> \"q-age\""), "{out}");
     assert!(out.contains("red flag: emergency"));
 
     let value = json(run_small(&["dot", "--json"]));

@@ -181,11 +181,15 @@ fn a_person_finds_and_reads_a_cause_then_quits() {
 
     // Choose the region under the cursor (the lower back).
     s.send("\r");
-    s.wait_for(&["Question 1", "Questions · Lower back", "[y] Yes"]);
+    s.wait_for(&["Question 1", "Questions · Lower back", "How old are you?"]);
 
-    // Answer the first question.
+    // Age and sex by number, then the first question of the emergency screen.
+    s.send("3");
+    s.wait_for(&["Question 2", "Your answers", "30 to 39"]);
+    s.send("2");
+    s.wait_for(&["Question 3", "[y] Yes"]);
     s.send("n");
-    let screen = s.wait_for(&["Question 2", "Your answers", "1. "]);
+    let screen = s.wait_for(&["Question 4", "Your answers", "3. "]);
     assert!(screen.contains("· no"), "{screen}");
 
     // Search from anywhere.

@@ -32,7 +32,7 @@ fn valid_graph_has_no_errors_and_no_warnings() {
     let (graph, found) = check(vec![fixture("valid.ron")]);
     assert_eq!(found, vec![]);
     let graph = graph.expect("valid.ron parses");
-    assert_eq!(graph.triage.len(), 4);
+    assert_eq!(graph.triage.len(), 5);
     assert_eq!(graph.regions.len(), 2);
     assert_eq!(graph.causes.len(), 2);
     assert_eq!(graph.questions.len(), 3);
@@ -46,7 +46,7 @@ fn duplicate_id_points_back_at_the_first_definition() {
     assert_reports(
         "duplicate-id.ron",
         &[
-            r#"tests/fixtures/duplicate-id.ron:37:21: error: duplicate id "fever" (first defined at tests/fixtures/duplicate-id.ron:36:21)"#,
+            r#"tests/fixtures/duplicate-id.ron:38:21: error: duplicate id "fever" (first defined at tests/fixtures/duplicate-id.ron:37:21)"#,
         ],
     );
     assert_eq!(
@@ -61,7 +61,7 @@ fn unknown_triage_level_and_the_missing_one() {
         "unknown-triage-level.ron",
         &[
             r#"tests/fixtures/unknown-triage-level.ron:4:5: error: missing triage level "soon""#,
-            r#"tests/fixtures/unknown-triage-level.ron:7:25: error: unknown triage level "later" (the levels are emergency, urgent, soon and self-care)"#,
+            r#"tests/fixtures/unknown-triage-level.ron:7:25: error: unknown triage level "later" (the levels are emergency, urgent, soon, routine and self-care)"#,
         ],
     );
 }
@@ -81,13 +81,12 @@ fn unknown_finding_suggests_the_closest_id() {
     assert_reports(
         "unknown-finding.ron",
         &[
-            r#"tests/fixtures/unknown-finding.ron:36:21: warning: finding "fever" is not used by any cause"#,
-            r#"tests/fixtures/unknown-finding.ron:79:18: error: unknown finding "fevr" in cause "spinal-infection" (did you mean "fever"?)"#,
+            r#"tests/fixtures/unknown-finding.ron:80:18: error: unknown finding "fevr" in cause "spinal-infection" (did you mean "fever"?)"#,
         ],
     );
     let found = diagnostics("unknown-finding.ron");
-    assert_eq!(found[1].id.as_deref(), Some("fevr"));
-    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].id.as_deref(), Some("fevr"));
+    assert_eq!(found[0].severity, Severity::Error);
 }
 
 #[test]
@@ -95,7 +94,7 @@ fn unknown_parent_region() {
     assert_reports(
         "unknown-parent.ron",
         &[
-            r#"tests/fixtures/unknown-parent.ron:28:21: error: unknown parent region "bak" in region "lower-back" (did you mean "back"?)"#,
+            r#"tests/fixtures/unknown-parent.ron:29:21: error: unknown parent region "bak" in region "lower-back" (did you mean "back"?)"#,
         ],
     );
 }
@@ -105,7 +104,7 @@ fn unknown_question() {
     assert_reports(
         "unknown-question.ron",
         &[
-            r#"tests/fixtures/unknown-question.ron:108:24: error: unknown question "sadle" in question "fever-check" (did you mean "saddle"?)"#,
+            r#"tests/fixtures/unknown-question.ron:109:24: error: unknown question "sadle" in question "fever-check" (did you mean "saddle"?)"#,
         ],
     );
 }
@@ -117,7 +116,7 @@ fn region_without_entry_question() {
     assert_reports(
         "region-no-entry.ron",
         &[
-            r#"tests/fixtures/region-no-entry.ron:26:17: error: region "lower-back" has no entry question"#,
+            r#"tests/fixtures/region-no-entry.ron:27:17: error: region "lower-back" has no entry question"#,
         ],
     );
 }
@@ -127,7 +126,7 @@ fn region_parent_cycle() {
     assert_reports(
         "region-parent-cycle.ron",
         &[
-            r#"tests/fixtures/region-parent-cycle.ron:19:17: error: region parent cycle: back -> lower-back -> back"#,
+            r#"tests/fixtures/region-parent-cycle.ron:20:17: error: region parent cycle: back -> lower-back -> back"#,
         ],
     );
 }
@@ -137,7 +136,7 @@ fn unreachable_question() {
     assert_reports(
         "unreachable-question.ron",
         &[
-            r#"tests/fixtures/unreachable-question.ron:126:17: error: question "orphan" cannot be reached from any region's entry question"#,
+            r#"tests/fixtures/unreachable-question.ron:127:17: error: question "orphan" cannot be reached from any region's entry question"#,
         ],
     );
 }
@@ -147,7 +146,7 @@ fn question_cycle_names_the_questions_in_order() {
     assert_reports(
         "question-cycle.ron",
         &[
-            r#"tests/fixtures/question-cycle.ron:96:17: error: question cycle: onset -> fever-check -> saddle -> onset"#,
+            r#"tests/fixtures/question-cycle.ron:97:17: error: question cycle: onset -> fever-check -> saddle -> onset"#,
         ],
     );
 }
@@ -159,7 +158,7 @@ fn cause_without_region() {
     assert_reports(
         "cause-no-region.ron",
         &[
-            r#"tests/fixtures/cause-no-region.ron:77:13: error: cause "spinal-infection" is not reached from any region: its regions list is empty"#,
+            r#"tests/fixtures/cause-no-region.ron:78:13: error: cause "spinal-infection" is not reached from any region: its regions list is empty"#,
         ],
     );
 }
@@ -169,7 +168,7 @@ fn cause_without_source() {
     assert_reports(
         "cause-no-source.ron",
         &[
-            r#"tests/fixtures/cause-no-source.ron:91:13: error: cause "spinal-infection" has no source"#,
+            r#"tests/fixtures/cause-no-source.ron:92:13: error: cause "spinal-infection" has no source"#,
         ],
     );
 }
@@ -179,7 +178,7 @@ fn cause_linking_a_finding_twice() {
     assert_reports(
         "duplicate-link.ron",
         &[
-            r#"tests/fixtures/duplicate-link.ron:83:18: error: cause "spinal-infection" links finding "night-pain" twice"#,
+            r#"tests/fixtures/duplicate-link.ron:84:18: error: cause "spinal-infection" links finding "night-pain" twice"#,
         ],
     );
 }
@@ -189,7 +188,7 @@ fn weight_out_of_range() {
     assert_reports(
         "weight-out-of-range.ron",
         &[
-            r#"tests/fixtures/weight-out-of-range.ron:82:18: error: weight Lr(250.0) of finding "saddle-numbness" in cause "spinal-infection" is out of range (it must be between 0.01 and 100)"#,
+            r#"tests/fixtures/weight-out-of-range.ron:83:18: error: weight Lr(250.0) of finding "saddle-numbness" in cause "spinal-infection" is out of range (it must be between 0.01 and 100)"#,
         ],
     );
 }
@@ -199,7 +198,7 @@ fn prevalence_out_of_range() {
     assert_reports(
         "prevalence-out-of-range.ron",
         &[
-            r#"tests/fixtures/prevalence-out-of-range.ron:54:26: error: prior of cause "strain" is 0%, out of range (it must be above 0 and at most 100)"#,
+            r#"tests/fixtures/prevalence-out-of-range.ron:55:26: error: prior of cause "strain" is 0%, out of range (it must be above 0 and at most 100)"#,
         ],
     );
 }
@@ -209,7 +208,7 @@ fn age_range_the_wrong_way_round() {
     assert_reports(
         "age-out-of-range.ron",
         &[
-            r#"tests/fixtures/age-out-of-range.ron:62:13: error: age range of cause "strain" is the wrong way round: min 65 is above max 18"#,
+            r#"tests/fixtures/age-out-of-range.ron:63:13: error: age range of cause "strain" is the wrong way round: min 65 is above max 18"#,
         ],
     );
 }
@@ -221,7 +220,7 @@ fn red_flag_without_advice() {
     assert_reports(
         "red-flag-no-advice.ron",
         &[
-            r#"tests/fixtures/red-flag-no-advice.ron:44:17: error: red-flag finding "saddle-numbness" has no advice"#,
+            r#"tests/fixtures/red-flag-no-advice.ron:45:17: error: red-flag finding "saddle-numbness" has no advice"#,
         ],
     );
 }
@@ -231,7 +230,7 @@ fn empty_section_names_the_field() {
     assert_reports(
         "empty-section.ron",
         &[
-            r#"tests/fixtures/empty-section.ron:89:13: error: cause "spinal-infection" has an empty section "treatment""#,
+            r#"tests/fixtures/empty-section.ron:90:13: error: cause "spinal-infection" has an empty section "treatment""#,
         ],
     );
 }
@@ -241,7 +240,7 @@ fn choice_question_without_choices() {
     assert_reports(
         "empty-choices.ron",
         &[
-            r#"tests/fixtures/empty-choices.ron:109:13: error: question "fever-check" has no choices"#,
+            r#"tests/fixtures/empty-choices.ron:110:13: error: question "fever-check" has no choices"#,
         ],
     );
 }
@@ -251,7 +250,7 @@ fn guidance_page_without_sections() {
     assert_reports(
         "guidance-no-sections.ron",
         &[
-            r#"tests/fixtures/guidance-no-sections.ron:130:13: error: guidance page "when-to-get-help" has no sections"#,
+            r#"tests/fixtures/guidance-no-sections.ron:131:13: error: guidance page "when-to-get-help" has no sections"#,
         ],
     );
 }
@@ -263,7 +262,7 @@ fn syntax_error_has_a_place_and_no_graph() {
     let got: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(
         got,
-        ["tests/fixtures/syntax-error.ron:36:44: error: Expected comma"]
+        ["tests/fixtures/syntax-error.ron:37:44: error: Expected comma"]
     );
 }
 
@@ -274,7 +273,7 @@ fn unused_finding_is_a_warning() {
     assert_reports(
         "unused-finding.ron",
         &[
-            r#"tests/fixtures/unused-finding.ron:37:21: warning: finding "weight-loss" is not used by any cause"#,
+            r#"tests/fixtures/unused-finding.ron:38:21: warning: finding "weight-loss" is not used by any cause, triage rule or question"#,
         ],
     );
 }
@@ -284,7 +283,7 @@ fn cause_with_few_findings_is_a_warning() {
     assert_reports(
         "few-findings.ron",
         &[
-            r#"tests/fixtures/few-findings.ron:78:13: warning: cause "spinal-infection" has only 2 findings (at least 3 are advised)"#,
+            r#"tests/fixtures/few-findings.ron:79:13: warning: cause "spinal-infection" has only 2 findings (at least 3 are advised)"#,
         ],
     );
 }
@@ -294,7 +293,7 @@ fn uncited_source_is_a_warning() {
     assert_reports(
         "uncited-source.ron",
         &[
-            r#"tests/fixtures/uncited-source.ron:16:20: warning: source "unused-source" is not cited anywhere"#,
+            r#"tests/fixtures/uncited-source.ron:17:20: warning: source "unused-source" is not cited anywhere"#,
         ],
     );
 }
@@ -304,9 +303,121 @@ fn cause_the_interview_cannot_raise_is_a_warning() {
     assert_reports(
         "cause-never-raised.ron",
         &[
-            r#"tests/fixtures/cause-never-raised.ron:51:17: warning: cause "strain" can never be raised by the interview: no question adds any finding that counts for it"#,
+            r#"tests/fixtures/cause-never-raised.ron:52:17: warning: cause "strain" can never be raised by the interview: no question adds any finding that counts for it"#,
         ],
     );
+}
+
+// ---- triage rules ----
+
+#[test]
+fn unknown_finding_in_a_rule_suggests_the_closest_id() {
+    assert_reports(
+        "rule-unknown-finding.ron",
+        &[
+            r#"tests/fixtures/rule-unknown-finding.ron:141:19: error: unknown finding "night-pian" in triage rule "rule-fever-night" (did you mean "night-pain"?)"#,
+        ],
+    );
+    assert_eq!(
+        diagnostics("rule-unknown-finding.ron")[0].id.as_deref(),
+        Some("night-pian")
+    );
+}
+
+#[test]
+fn unknown_cause_in_points_at() {
+    assert_reports(
+        "rule-unknown-cause.ron",
+        &[
+            r#"tests/fixtures/rule-unknown-cause.ron:145:25: error: unknown cause "spinal-infektion" in triage rule "rule-fever-night" (did you mean "spinal-infection"?)"#,
+        ],
+    );
+}
+
+#[test]
+fn unknown_triage_level_in_a_rule() {
+    assert_reports(
+        "rule-unknown-triage-level.ron",
+        &[
+            r#"tests/fixtures/rule-unknown-triage-level.ron:143:21: error: unknown triage level "urgnet" in triage rule "rule-fever-night" (did you mean "urgent"?)"#,
+        ],
+    );
+}
+
+#[test]
+fn rule_without_any_condition_fires_for_everyone() {
+    assert_reports(
+        "rule-no-condition.ron",
+        &[
+            r#"tests/fixtures/rule-no-condition.ron:138:17: error: triage rule "rule-fever-night" has no condition, so it fires for everyone (give it findings, regions, an age, a sex or new_or_worse)"#,
+        ],
+    );
+}
+
+#[test]
+fn duplicate_rule_id_points_back_at_the_first_rule() {
+    assert_reports(
+        "rule-duplicate-id.ron",
+        &[
+            r#"tests/fixtures/rule-duplicate-id.ron:149:17: error: duplicate id "rule-fever-night" (first defined at tests/fixtures/rule-duplicate-id.ron:138:17)"#,
+        ],
+    );
+}
+
+#[test]
+fn urgent_rule_without_a_source() {
+    assert_reports(
+        "rule-no-source.ron",
+        &[
+            r#"tests/fixtures/rule-no-source.ron:138:17: error: triage rule "rule-fever-night" sets the urgent level but cites no source"#,
+        ],
+    );
+}
+
+#[test]
+fn new_or_worse_rule_without_any_recent_finding() {
+    assert_reports(
+        "rule-new-or-worse.ron",
+        &[
+            r#"tests/fixtures/rule-new-or-worse.ron:143:13: error: triage rule "rule-fever-night" needs a new or worsening finding (new_or_worse: true), but no finding is marked recent: true, so it can never fire"#,
+        ],
+    );
+}
+
+// ---- every path asks about every emergency ----
+
+#[test]
+fn emergency_asked_only_after_yes_is_missed_after_no() {
+    assert_reports(
+        "safety-yes-branch.ron",
+        &[
+            r#"tests/fixtures/safety-yes-branch.ron:20:17: error: region "back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset (no) -> end"#,
+            r#"tests/fixtures/safety-yes-branch.ron:27:17: error: region "lower-back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset (no) -> end"#,
+        ],
+    );
+    let found = diagnostics("safety-yes-branch.ron");
+    assert!(
+        found
+            .iter()
+            .all(|d| d.id.as_deref() == Some("saddle-numbness"))
+    );
+}
+
+#[test]
+fn emergency_skipped_by_a_condition_for_part_of_a_region() {
+    assert_reports(
+        "safety-ask-if.ron",
+        &[
+            r#"tests/fixtures/safety-ask-if.ron:27:17: error: region "lower-back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset (yes) -> end"#,
+        ],
+    );
+}
+
+#[test]
+fn emergency_asked_on_every_branch_is_fine() {
+    let (graph, found) = check(vec![fixture("safety-every-path.ron")]);
+    assert_eq!(found, vec![]);
+    assert_eq!(graph.expect("parses").rules.len(), 1);
 }
 
 // ---- all at once ----
@@ -316,13 +427,13 @@ fn every_error_is_reported_in_one_run() {
     assert_reports(
         "multiple-errors.ron",
         &[
-            r#"tests/fixtures/multiple-errors.ron:27:13: error: region "lower-back" has an empty section "name""#,
-            r#"tests/fixtures/multiple-errors.ron:43:25: error: unknown triage level "emergancy" in the red flag of finding "saddle-numbness" (did you mean "emergency"?)"#,
-            r#"tests/fixtures/multiple-errors.ron:62:13: error: age range of cause "strain" has max 130, above 120"#,
-            r#"tests/fixtures/multiple-errors.ron:63:21: error: unknown triage level "selfcare" in cause "strain" (did you mean "self-care"?)"#,
-            r#"tests/fixtures/multiple-errors.ron:107:32: error: unknown finding "fevers" in the condition of question "fever-check" (did you mean "fever"?)"#,
-            r#"tests/fixtures/multiple-errors.ron:111:18: error: question "fever-check" has an empty section "label" (choice 2)"#,
-            r#"tests/fixtures/multiple-errors.ron:131:102: error: unknown source "test-sorce" in guidance page "when-to-get-help" (did you mean "test-source"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:28:13: error: region "lower-back" has an empty section "name""#,
+            r#"tests/fixtures/multiple-errors.ron:44:25: error: unknown triage level "emergancy" in the red flag of finding "saddle-numbness" (did you mean "emergency"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:63:13: error: age range of cause "strain" has max 130, above 120"#,
+            r#"tests/fixtures/multiple-errors.ron:64:21: error: unknown triage level "selfcare" in cause "strain" (did you mean "self-care"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:108:32: error: unknown finding "fevers" in the condition of question "fever-check" (did you mean "fever"?)"#,
+            r#"tests/fixtures/multiple-errors.ron:112:18: error: question "fever-check" has an empty section "label" (choice 2)"#,
+            r#"tests/fixtures/multiple-errors.ron:132:102: error: unknown source "test-sorce" in guidance page "when-to-get-help" (did you mean "test-source"?)"#,
         ],
     );
 }
@@ -352,6 +463,7 @@ fn assert_same_content(a: &Graph, b: &Graph) {
     assert_eq!(items(&a.causes), items(&b.causes));
     assert_eq!(items(&a.questions), items(&b.questions));
     assert_eq!(items(&a.guidance), items(&b.guidance));
+    assert_eq!(items(&a.rules), items(&b.rules));
 }
 
 #[test]
@@ -378,7 +490,7 @@ fn duplicate_id_across_packs_points_at_the_other_pack() {
     assert_eq!(
         got,
         [
-            r#"packs/extra.ron:3:21: error: duplicate id "fever" (first defined at packs/core.ron:36:21)"#
+            r#"packs/extra.ron:3:21: error: duplicate id "fever" (first defined at packs/core.ron:37:21)"#
         ]
     );
 }
@@ -386,9 +498,8 @@ fn duplicate_id_across_packs_points_at_the_other_pack() {
 #[test]
 fn errors_in_several_packs_come_sorted_by_pack_then_line() {
     let mut packs = valid_as_two_packs();
-    packs[1].text = packs[1]
-        .text
-        .replace("(\"fever\", Strong)", "(\"fevr\", Strong)");
+    // Every use of "fever" mistyped: errors in the second pack, "fever" unused in the first.
+    packs[1].text = packs[1].text.replace("\"fever\"", "\"fevr\"");
     packs[0].text = packs[0].text.replace("name: \"Lower back\"", "name: \"\"");
     let (_, found) = check(packs);
     let got: Vec<(&str, usize, bool)> = found
@@ -398,9 +509,12 @@ fn errors_in_several_packs_come_sorted_by_pack_then_line() {
     assert_eq!(
         got,
         [
-            ("packs/core.ron", 27, true),
-            ("packs/core.ron", 36, false),
+            ("packs/core.ron", 28, true),
+            ("packs/core.ron", 37, false),
             ("packs/content.ron", 32, true),
+            ("packs/content.ron", 60, true),
+            ("packs/content.ron", 63, true),
+            ("packs/content.ron", 64, true),
         ]
     );
 }

@@ -185,7 +185,8 @@ impl App {
             regions: self.interview.regions.clone(),
             present: self.walk.known.present.clone(),
             absent: self.walk.known.absent.clone(),
-            ..Query::default()
+            age: self.walk.known.age,
+            sex: self.walk.known.sex,
         };
         self.ranking = rank(&self.graph, &query);
         self.research();
@@ -219,9 +220,15 @@ impl App {
     pub fn cause_rows(&self) -> Vec<CauseRow<'_>> {
         let ranked = |index: usize| self.ranking.causes.iter().find(|c| c.index == index);
         if self.causes.query.trim().is_empty() {
-            self.ranking
-                .causes
+            // The causes to check first lead, kept apart from the likelihood ranking.
+            let first = self
+                .ranking
+                .check_first
                 .iter()
+                .filter_map(|c| ranked(c.index));
+            let rest = self.ranking.causes.iter().filter(|c| !c.check_first);
+            first
+                .chain(rest)
                 .map(|c| CauseRow {
                     index: c.index,
                     ranked: Some(c),

@@ -91,6 +91,7 @@ impl Paint {
             Tone::Triage(Triage::Emergency) => (&[Attribute::Bold], Some(Color::Red)),
             Tone::Triage(Triage::Urgent) => (&[Attribute::Bold], Some(Color::DarkYellow)),
             Tone::Triage(Triage::Soon) => (&[], Some(Color::DarkYellow)),
+            Tone::Triage(Triage::Routine) => (&[], Some(Color::DarkCyan)),
             Tone::Triage(Triage::SelfCare) => (&[], Some(Color::DarkGreen)),
         };
         let mut style = ContentStyle {

@@ -80,6 +80,7 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
         level,
     );
     doc.text(&ranking.advice, INDENT, Tone::Strong);
+    doc.text(&format!("Why: {}.", ranking.reason), INDENT, Tone::Plain);
     if !ranking.red_flags.is_empty() {
         doc.heading("Red flags present");
         for flag in &ranking.red_flags {
@@ -91,7 +92,38 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
         }
     }
 
-    doc.heading("Possible causes, most likely first");
+    if !ranking.rules.is_empty() {
+        doc.heading("Warning combinations present");
+        for rule in &ranking.rules {
+            let line = format!("{} ({}): {}", rule.name, rule.id, rule.triage.id());
+            doc.marked("!", &line, INDENT, Tone::Triage(rule.triage));
+            if fill(&rule.advice) != fill(&ranking.advice) {
+                doc.text(&rule.advice, INDENT + 2, Tone::Plain);
+            }
+        }
+    }
+    if !ranking.check_first.is_empty() {
+        doc.heading("Check these first (before the likelihood ranking)");
+        for c in &ranking.check_first {
+            let line = format!(
+                "{} ({}): {}, score {}",
+                c.name,
+                c.id,
+                c.triage.id(),
+                score(c.score)
+            );
+            doc.marked("!", &line, INDENT, Tone::Triage(c.triage));
+            doc.text(&format!("because {}", c.reason), INDENT + 2, Tone::Plain);
+        }
+    }
+
+    doc.heading(if !ranking.check_first.is_empty() {
+        "Other possible causes, most likely first (after the checks above)"
+    } else if ranking.unexplained {
+        "Possible causes (none of them explains the warning sign: act on the advice above first)"
+    } else {
+        "Possible causes, most likely first"
+    });
     doc.text(
         "Score: the share of 100 each cause gets among those listed, from how common it is and the findings for and against it.",
         INDENT,
@@ -131,8 +163,8 @@ fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause) {
     let indent = number_col.len();
     let name = format!("{}  ({})", cause.name, cause.id);
     let mut facts = format!("score {}  {}", score(cause.score), cause.triage.id());
-    if cause.red_flag {
-        facts.push_str("  ! red flag");
+    if cause.check_first {
+        facts.push_str("  ! check first");
     }
     let styled_name = format!(
         "{}  {}",
@@ -196,14 +228,22 @@ fn score(x: f64) -> String {
 /// `rank --json`.
 #[derive(Debug, Serialize)]
 pub struct JsonRanking<'a> {
-    /// `emergency`, `urgent`, `soon` or `self-care`.
+    /// `emergency`, `urgent`, `soon`, `routine` or `self-care`.
     pub triage: &'static str,
     pub triage_label: &'a str,
     pub advice: String,
+    /// What set the triage, in words.
+    pub reason: &'a str,
     /// Ids of the red-flag findings present, most urgent first.
     pub red_flags: Vec<&'a str>,
     pub red_flag_details: Vec<JsonRedFlag<'a>>,
-    /// Best first.
+    /// Triage rules (combinations of answers) present, most urgent first.
+    pub rules: Vec<JsonRedFlag<'a>>,
+    /// Causes to check first, most urgent first, each with the reason it is there.
+    pub check_first: Vec<JsonCheckFirst<'a>>,
+    /// Urgent or emergency, but no cause listed explains it.
+    pub unexplained: bool,
+    /// Most likely first.
     pub causes: Vec<JsonCause<'a>>,
     pub query: JsonQuery<'a>,
     pub notice: &'static str,
@@ -218,6 +258,15 @@ pub struct JsonRedFlag<'a> {
 }
 
 #[derive(Debug, Serialize)]
+pub struct JsonCheckFirst<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub triage: &'static str,
+    pub score: f64,
+    pub reason: &'a str,
+}
+
+#[derive(Debug, Serialize)]
 pub struct JsonCause<'a> {
     pub rank: usize,
     pub id: &'a str,
@@ -226,8 +275,8 @@ pub struct JsonCause<'a> {
     pub score: f64,
     pub triage: &'static str,
     pub prevalence: &'static str,
-    /// Raised to the top because a red flag present points at it.
-    pub red_flag: bool,
+    /// Also in `check_first`.
+    pub check_first: bool,
     #[serde(rename = "for")]
     pub for_: &'a [Evidence],
     pub against: &'a [Evidence],
@@ -249,6 +298,7 @@ impl<'a> JsonRanking<'a> {
             triage: ranking.triage.id(),
             triage_label: &ranking.triage_label,
             advice: fill(&ranking.advice),
+            reason: &ranking.reason,
             red_flags: ranking.red_flags.iter().map(|f| f.id.as_str()).collect(),
             red_flag_details: ranking
                 .red_flags
@@ -260,6 +310,28 @@ impl<'a> JsonRanking<'a> {
                     advice: fill(&f.advice),
                 })
                 .collect(),
+            rules: ranking
+                .rules
+                .iter()
+                .map(|r| JsonRedFlag {
+                    id: &r.id,
+                    name: &r.name,
+                    triage: r.triage.id(),
+                    advice: fill(&r.advice),
+                })
+                .collect(),
+            check_first: ranking
+                .check_first
+                .iter()
+                .map(|c| JsonCheckFirst {
+                    id: &c.id,
+                    name: &c.name,
+                    triage: c.triage.id(),
+                    score: (c.score * 100.0).round() / 100.0,
+                    reason: &c.reason,
+                })
+                .collect(),
+            unexplained: ranking.unexplained,
             causes: ranking
                 .causes
                 .iter()
@@ -272,7 +344,7 @@ impl<'a> JsonRanking<'a> {
                     score: (c.score * 100.0).round() / 100.0,
                     triage: c.triage.id(),
                     prevalence: c.prevalence.label(),
-                    red_flag: c.red_flag,
+                    check_first: c.check_first,
                     for_: &c.for_,
                     against: &c.against,
                     notes: &c.notes,

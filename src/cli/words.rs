@@ -116,9 +116,18 @@ pub fn condition(cond: &Condition) -> String {
         Condition::Has(f) => format!("has {f}"),
         Condition::Lacks(f) => format!("lacks {f}"),
         Condition::InRegion(r) => format!("in region {r}"),
+        Condition::IsSex(sex) => format!("sex {}", sex_word(*sex)),
+        Condition::Age(range) => format!("age {}", crate::engine::evidence::describe_age(range)),
         Condition::Not(c) => format!("not ({})", condition(c)),
         Condition::All(cs) => join_conditions(cs, " and "),
         Condition::Any(cs) => join_conditions(cs, " or "),
+    }
+}
+
+fn sex_word(sex: crate::graph::Sex) -> &'static str {
+    match sex {
+        crate::graph::Sex::Female => "female",
+        crate::graph::Sex::Male => "male",
     }
 }
 

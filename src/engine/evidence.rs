@@ -44,6 +44,34 @@ pub const REGION_MISSED: f64 = 0.35;
 /// A link's factor at or above this makes a red flag "point at" a cause.
 pub const RED_FLAG_POINTS_AT: f64 = 4.0;
 
+/// Correlated findings (one `group`) are not independent evidence: tingling, numbness and
+/// shooting pain down a leg mostly report one thing, a squashed nerve root. Within a group
+/// the strongest finding counts in full and every further one by its factor to this power
+/// (half its weight on the log scale), in each direction. Naive Bayes with correlated
+/// findings is known to be overconfident (Domingos and Pazzani 1997); a fixed discount is the
+/// simplest correction that keeps the model readable by hand.
+pub const GROUP_DISCOUNT: f64 = 0.5;
+
+/// Risk thresholds for dangerous causes, as shares of 100 among the causes listed.
+///
+/// A cause whose level is `emergency` or `urgent` sets that level once its share reaches
+/// `RISK_ACT`, and the level below once it reaches `RISK_CONSIDER`. The figures follow the
+/// threshold approach to testing (Pauker and Kassirer 1980): emergency services accept
+/// sending home a suspected emergency only below about 2% (the PERC rule's test threshold
+/// for pulmonary embolism is 1.8%, Kline 2004; chest pain pathways aim to miss under 1% of
+/// heart attacks, NICE CG95), so a dangerous cause at 3% or more needs a clinician today,
+/// and at 10% or more it is treated as present until shown otherwise.
+/// The shares are model estimates, not calibrated probabilities, so red flags and triage
+/// rules, not these thresholds, carry the emergencies that must never be missed.
+pub const RISK_ACT: f64 = 10.0;
+pub const RISK_CONSIDER: f64 = 3.0;
+
+/// Children: under this age, back pain needs a doctor (a triage rule says so), and causes
+/// whose usual range starts at `ADULT_ONLY_FROM` or later (wear and tear of the spine or
+/// hip) are not offered at all.
+pub const CHILD_UNDER: u8 = 16;
+pub const ADULT_ONLY_FROM: u8 = 30;
+
 /// Whether an age falls in a range (open ends allowed).
 pub fn age_fits(range: &AgeRange, age: u8) -> bool {
     range.min.is_none_or(|min| age >= min) && range.max.is_none_or(|max| age <= max)

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::graph::{Answers, Condition, Graph, Outcome, Question};
+use crate::graph::{Answers, Condition, Graph, Outcome, Question, Sex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Answer {
@@ -50,6 +50,9 @@ impl Answer {
 pub struct Known {
     pub present: Vec<String>,
     pub absent: Vec<String>,
+    /// The age and sex the answers recorded, if a question asked them.
+    pub age: Option<u8>,
+    pub sex: Option<Sex>,
 }
 
 impl Known {
@@ -192,6 +195,8 @@ fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Optio
         (Answers::YesNo { unsure, .. }, Answer::Unsure) => outcome(unsure, known),
         (Answers::Choice(options), Answer::Choice(i)) => options.get(i).and_then(|o| {
             known.apply(&o.add, &o.rule_out);
+            known.age = o.age.or(known.age);
+            known.sex = o.sex.or(known.sex);
             o.next.as_deref()
         }),
         _ => None,
@@ -204,6 +209,10 @@ pub fn holds(cond: &Condition, known: &Known, regions: &[String]) -> bool {
         Condition::Has(f) => known.has(f),
         Condition::Lacks(f) => known.lacks(f),
         Condition::InRegion(r) => regions.iter().any(|x| x == r),
+        Condition::IsSex(sex) => known.sex == Some(*sex),
+        Condition::Age(range) => known
+            .age
+            .is_some_and(|age| crate::engine::evidence::age_fits(range, age)),
         Condition::Not(c) => !holds(c, known, regions),
         Condition::All(cs) => cs.iter().all(|c| holds(c, known, regions)),
         Condition::Any(cs) => cs.iter().any(|c| holds(c, known, regions)),

@@ -5,7 +5,8 @@ pub mod evidence;
 pub mod interview;
 pub mod rank;
 pub mod search;
+pub mod triage;
 
 pub use interview::{Answer, Interview, Known, Walk};
-pub use rank::{Query, RankedCause, Ranking, rank};
+pub use rank::{CheckFirst, Query, RankedCause, Ranking, RuleHit, rank};
 pub use search::{Hit, HitKind, Scope, Searcher};

@@ -5,9 +5,10 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::evidence::{
-    AGE_INSIDE, AGE_OUTSIDE, RED_FLAG_POINTS_AT, REGION_MISSED, UNLINKED, age_fits, describe_age,
-    likelihood_ratios,
+    ADULT_ONLY_FROM, AGE_INSIDE, AGE_OUTSIDE, CHILD_UNDER, GROUP_DISCOUNT, REGION_MISSED, UNLINKED,
+    age_fits, describe_age, likelihood_ratios,
 };
+use super::triage::{assess, red_flags_present, rules_present};
 use crate::graph::{Cause, Graph, Prevalence, Sex, Triage};
 
 /// What is known about the person: where it hurts, what is present and absent.
@@ -42,8 +43,8 @@ pub struct RankedCause {
     pub score: f64,
     pub triage: Triage,
     pub prevalence: Prevalence,
-    /// Raised to the top because a red flag present points at it.
-    pub red_flag: bool,
+    /// Also listed in the "check these first" group (see [`Ranking::check_first`]).
+    pub check_first: bool,
     #[serde(rename = "for")]
     pub for_: Vec<Evidence>,
     pub against: Vec<Evidence>,
@@ -59,19 +60,46 @@ pub struct RedFlagHit {
     pub advice: String,
 }
 
+/// A triage rule whose combination of answers is present.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleHit {
+    pub id: String,
+    pub name: String,
+    pub triage: Triage,
+    pub advice: String,
+}
+
+/// A cause to check before the likelihood ranking: a red flag, a rule or its own risk
+/// put it there, and `reason` says which in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckFirst {
+    /// Index into `graph.causes`.
+    #[serde(skip)]
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    pub triage: Triage,
+    pub score: f64,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranking {
     pub triage: Triage,
     pub triage_label: String,
     pub advice: String,
+    /// What set the triage, in words ("Red flag: saddle numbness").
+    pub reason: String,
     pub red_flags: Vec<RedFlagHit>,
+    pub rules: Vec<RuleHit>,
+    /// Causes to rule out first, most urgent first; kept apart from the ranking. Each
+    /// one's `triage` is the more urgent of its own level and what put it there.
+    pub check_first: Vec<CheckFirst>,
+    /// Urgent or emergency, but no cause listed explains it: act on the advice.
+    pub unexplained: bool,
+    /// Every cause that applies, most likely first.
     pub causes: Vec<RankedCause>,
 }
-
-/// A cause counts towards the overall triage if it ranks this high ...
-const TRIAGE_TOP_N: usize = 3;
-/// ... with at least this score.
-const TRIAGE_MIN_SCORE: f64 = 15.0;
 
 /// Prior per cent used when a cause gives no published figure.
 fn default_prior(p: Prevalence) -> f64 {
@@ -82,7 +110,29 @@ fn default_prior(p: Prevalence) -> f64 {
     }
 }
 
-/// Rank every cause that applies to the query, best first, and set the triage.
+/// A cause's prior for the chosen regions: for each chosen region, the share of the nearest
+/// region in `by_region` that contains it (else the overall share); the largest of those.
+fn prior(graph: &Graph, cause: &Cause, query: &Query) -> f64 {
+    let Some(p) = &cause.prior else {
+        return default_prior(cause.prevalence);
+    };
+    if p.by_region.is_empty() || query.regions.is_empty() {
+        return p.percent;
+    }
+    query
+        .regions
+        .iter()
+        .map(|chosen| {
+            graph
+                .region_ancestry(chosen)
+                .iter()
+                .find_map(|r| p.by_region.iter().find(|b| b.region == r.id))
+                .map_or(p.percent, |b| b.percent)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Rank every cause that applies to the query, most likely first, and set the triage.
 ///
 /// Ids the graph does not know are ignored here; callers check them first.
 pub fn rank(graph: &Graph, query: &Query) -> Ranking {
@@ -93,59 +143,73 @@ pub fn rank(graph: &Graph, query: &Query) -> Ranking {
         .map(String::as_str)
         .filter(|f| !present.contains(f))
         .collect();
-    let red_flags = red_flags_present(graph, query);
 
-    let scored: Vec<(f64, RankedCause, Vec<String>)> = graph
+    let mut scored: Vec<(f64, RankedCause)> = graph
         .causes
         .iter()
         .enumerate()
         .filter(|(_, c)| applies(graph, c, query))
-        .map(|(index, cause)| {
-            score_cause(graph, index, cause, query, &present, &absent, &red_flags)
-        })
+        .map(|(index, cause)| score_cause(graph, index, cause, query, &present, &absent))
         .collect();
-    let mut scored = pin_red_flag_causes(scored, &red_flags);
-
     let total: f64 = scored.iter().map(|(odds, _)| odds).sum();
     for (odds, ranked) in &mut scored {
-        ranked.score = if total > 0.0 {
+        ranked.score = if total > 0.0 && total.is_finite() {
             100.0 * *odds / total
         } else {
             0.0
         };
     }
     // Stable: equal keys keep the graph's order.
-    scored.sort_by(|(a, ra), (b, rb)| {
-        rb.red_flag
-            .cmp(&ra.red_flag)
-            .then(b.total_cmp(a))
-            .then(ra.index.cmp(&rb.index))
-    });
-    let causes: Vec<RankedCause> = scored.into_iter().map(|(_, r)| r).collect();
+    scored.sort_by(|(a, ra), (b, rb)| b.total_cmp(a).then(ra.index.cmp(&rb.index)));
+    let mut causes: Vec<RankedCause> = scored.into_iter().map(|(_, r)| r).collect();
 
-    let (triage, advice) = overall_triage(graph, &red_flags, &causes);
-    let (triage_label, _) = graph.triage_level(triage);
+    let red_flags = red_flags_present(graph, query);
+    let rules = rules_present(graph, query);
+    let assessment = assess(graph, &red_flags, &rules, &causes);
+    for cause in &mut causes {
+        cause.check_first = assessment
+            .check_first
+            .iter()
+            .any(|c| c.index == cause.index);
+    }
+    let (triage_label, _) = graph.triage_level(assessment.triage);
     Ranking {
-        triage,
+        triage: assessment.triage,
         triage_label,
-        advice,
+        advice: assessment.advice,
+        reason: assessment.reason,
         red_flags,
+        rules,
+        check_first: assessment.check_first,
+        unexplained: assessment.unexplained,
         causes,
     }
 }
 
-/// Whether a cause is worth listing: right sex, and felt in a chosen region.
+/// Whether a cause is worth listing: right sex, an age it can occur at, and felt in a
+/// chosen region.
 fn applies(graph: &Graph, cause: &Cause, query: &Query) -> bool {
     if let (Some(only), Some(sex)) = (cause.sex, query.sex)
         && only != sex
     {
         return false;
     }
+    // Degenerative causes of adults are not offered for a child.
+    if let (Some(age), Some(min)) = (query.age, cause.age.and_then(|a| a.min))
+        && age < CHILD_UNDER
+        && min >= ADULT_ONLY_FROM
+    {
+        return false;
+    }
+    // A cause whose defining findings are all known absent cannot be the answer.
+    if !cause.requires.is_empty() && cause.requires.iter().all(|f| query.absent.contains(f)) {
+        return false;
+    }
     query.regions.is_empty() || query.regions.iter().any(|r| covers(graph, cause, r))
 }
 
 /// A cause covers a region if it lists it, a part of it, or a region it is part of.
-fn covers(graph: &Graph, cause: &Cause, region: &str) -> bool {
+pub(crate) fn covers(graph: &Graph, cause: &Cause, region: &str) -> bool {
     cause.regions.iter().any(|listed| {
         graph
             .region_ancestry(region)
@@ -155,6 +219,33 @@ fn covers(graph: &Graph, cause: &Cause, region: &str) -> bool {
     })
 }
 
+/// One link's contribution before the group discount.
+struct Contribution<'g> {
+    id: &'g str,
+    present: bool,
+    factor: f64,
+    group: Option<&'g str>,
+}
+
+/// Discount correlated findings: within a group, for each direction (for and against),
+/// the strongest counts in full and each further one by `factor ^ GROUP_DISCOUNT`.
+fn discount_groups(contributions: &mut [Contribution<'_>]) {
+    let strength = |c: &Contribution<'_>| c.factor.ln().abs();
+    let mut order: Vec<usize> = (0..contributions.len()).collect();
+    order.sort_by(|&a, &b| strength(&contributions[b]).total_cmp(&strength(&contributions[a])));
+    let mut seen: Vec<(&str, bool)> = Vec::new();
+    for i in order {
+        let c = &mut contributions[i];
+        let Some(group) = c.group else { continue };
+        let key = (group, c.factor > 1.0);
+        if seen.contains(&key) {
+            c.factor = c.factor.powf(GROUP_DISCOUNT);
+        } else {
+            seen.push(key);
+        }
+    }
+}
+
 fn score_cause(
     graph: &Graph,
     index: usize,
@@ -162,46 +253,45 @@ fn score_cause(
     query: &Query,
     present: &HashSet<&str>,
     absent: &HashSet<&str>,
-    red_flags: &[RedFlagHit],
-) -> (f64, RankedCause, Vec<String>) {
-    let mut odds = cause
-        .prior
-        .as_ref()
-        .map(|p| p.percent)
-        .unwrap_or_else(|| default_prior(cause.prevalence));
+) -> (f64, RankedCause) {
+    let mut odds = prior(graph, cause, query);
+    let mut contributions: Vec<Contribution<'_>> = cause
+        .findings
+        .iter()
+        .filter_map(|link| {
+            let (pos, neg) = likelihood_ratios(link.1);
+            let id = link.0.as_str();
+            let (present, factor) = if present.contains(id) {
+                (true, pos)
+            } else if absent.contains(id) {
+                (false, neg)
+            } else {
+                return None;
+            };
+            let group = graph.finding(id).and_then(|f| f.group.as_deref());
+            Some(Contribution {
+                id,
+                present,
+                factor,
+                group,
+            })
+        })
+        .collect();
+    discount_groups(&mut contributions);
+
     let mut for_ = Vec::new();
     let mut against = Vec::new();
-    let mut notes = Vec::new();
-    let mut pointed_at_by = Vec::new();
-
-    for link in &cause.findings {
-        let (pos, neg) = likelihood_ratios(link.1);
-        let id = link.0.as_str();
-        let (is_present, factor) = if present.contains(id) {
-            (true, pos)
-        } else if absent.contains(id) {
-            (false, neg)
-        } else {
-            continue;
-        };
-        odds *= factor;
-        if is_present
-            && factor >= RED_FLAG_POINTS_AT
-            && red_flags
-                .iter()
-                .any(|f| f.id == id && f.triage >= Triage::Urgent)
-        {
-            pointed_at_by.push(id.to_string());
-        }
+    for c in contributions {
+        odds *= c.factor;
         let evidence = Evidence {
-            id: id.to_string(),
-            name: graph.finding(id).map_or(id, |f| &f.name).to_string(),
-            present: is_present,
-            factor,
+            id: c.id.to_string(),
+            name: graph.finding(c.id).map_or(c.id, |f| &f.name).to_string(),
+            present: c.present,
+            factor: c.factor,
         };
-        if factor > 1.0 {
+        if c.factor > 1.0 {
             for_.push(evidence);
-        } else if factor < 1.0 {
+        } else if c.factor < 1.0 {
             against.push(evidence);
         }
     }
@@ -210,10 +300,11 @@ fn score_cause(
         .iter()
         .filter(|f| !cause.findings.iter().any(|l| l.0 == **f))
         .count();
-    odds *= UNLINKED.powi(unlinked as i32);
+    odds *= UNLINKED.powi(i32::try_from(unlinked).unwrap_or(i32::MAX));
     for_.sort_by(|a, b| b.factor.total_cmp(&a.factor));
     against.sort_by(|a, b| a.factor.total_cmp(&b.factor));
 
+    let mut notes = Vec::new();
     if let (Some(range), Some(age)) = (cause.age, query.age) {
         if age_fits(&range, age) {
             odds *= AGE_INSIDE;
@@ -233,92 +324,33 @@ fn score_cause(
             notes.push(format!("not usually felt in: {}", name.to_lowercase()));
         }
     }
+    // Odds are kept finite and non-negative whatever the content says, so one cause with
+    // hundreds of strong findings cannot turn every share into NaN.
+    let odds = if odds.is_finite() {
+        odds.max(0.0)
+    } else {
+        f64::MAX / 1e6
+    };
 
     let ranked = RankedCause {
         index,
         id: cause.id.clone(),
         name: cause.name.clone(),
         score: 0.0,
-        triage: Triage::parse(&cause.triage).unwrap_or(Triage::Soon),
+        triage: Triage::parse(&cause.triage).unwrap_or(Triage::Urgent),
         prevalence: cause.prevalence,
-        red_flag: false,
+        check_first: false,
         for_,
         against,
         notes,
     };
-    (odds, ranked, pointed_at_by)
-}
-
-/// For each urgent red flag present, mark the likeliest cause it points at, so that
-/// it is listed first; one cause per flag, so a flag cannot crowd out a clear answer.
-fn pin_red_flag_causes(
-    scored: Vec<(f64, RankedCause, Vec<String>)>,
-    red_flags: &[RedFlagHit],
-) -> Vec<(f64, RankedCause)> {
-    let mut pinned = vec![false; scored.len()];
-    for flag in red_flags.iter().filter(|f| f.triage >= Triage::Urgent) {
-        let best = scored
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, _, by))| by.contains(&flag.id))
-            .max_by(|(_, (a, ..)), (_, (b, ..))| a.total_cmp(b));
-        if let Some((i, _)) = best {
-            pinned[i] = true;
-        }
-    }
-    scored
-        .into_iter()
-        .zip(pinned)
-        .map(|((odds, mut ranked, _), pin)| {
-            ranked.red_flag = pin;
-            (odds, ranked)
-        })
-        .collect()
-}
-
-/// Red-flag findings present, most urgent first (graph order within a level).
-pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
-    let mut hits: Vec<RedFlagHit> = graph
-        .findings
-        .iter()
-        .filter(|f| query.present.iter().any(|p| p == &f.id))
-        .filter_map(|f| {
-            let flag = f.red_flag.as_ref()?;
-            Some(RedFlagHit {
-                id: f.id.clone(),
-                name: f.name.clone(),
-                triage: Triage::parse(&flag.triage).unwrap_or(Triage::Urgent),
-                advice: flag.advice.clone(),
-            })
-        })
-        .collect();
-    hits.sort_by_key(|h| std::cmp::Reverse(h.triage));
-    hits
-}
-
-/// The most urgent of the red flags present and of the causes near the top.
-fn overall_triage(
-    graph: &Graph,
-    red_flags: &[RedFlagHit],
-    causes: &[RankedCause],
-) -> (Triage, String) {
-    let from_causes = causes
-        .iter()
-        .take(TRIAGE_TOP_N)
-        .filter(|c| c.score >= TRIAGE_MIN_SCORE || c.red_flag)
-        .map(|c| c.triage)
-        .max()
-        .unwrap_or(Triage::SelfCare);
-    match red_flags.first() {
-        Some(flag) if flag.triage >= from_causes => (flag.triage, flag.advice.clone()),
-        _ => (from_causes, graph.triage_level(from_causes).1),
-    }
+    (odds, ranked)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{SourceText, parse};
+    use crate::graph::{Link, SourceText, Weight, parse};
 
     const GRAPH: &str = r#"Graph(
         regions: [
@@ -399,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn red_flag_is_never_outranked() {
+    fn red_flag_cause_is_checked_first() {
         let g = graph();
         let q = Query {
             regions: vec!["lower-back".into()],
@@ -410,7 +442,65 @@ mod tests {
         assert_eq!(r.triage, Triage::Emergency);
         assert_eq!(r.advice, "Call now");
         assert_eq!(r.red_flags[0].id, "saddle");
-        assert_eq!(r.causes[0].id, "ces");
+        // Kept apart from the likelihood ranking, with the answer that put it there.
+        assert_eq!(r.check_first[0].id, "ces");
+        assert!(r.check_first[0].reason.contains("saddle numbness"));
+        assert!(r.causes.iter().any(|c| c.id == "ces" && c.check_first));
+        let scores: Vec<f64> = r.causes.iter().map(|c| c.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    }
+
+    #[test]
+    fn correlated_findings_are_discounted() {
+        let mut c = vec![
+            Contribution {
+                id: "a",
+                present: true,
+                factor: 8.0,
+                group: Some("leg"),
+            },
+            Contribution {
+                id: "b",
+                present: true,
+                factor: 4.0,
+                group: Some("leg"),
+            },
+            Contribution {
+                id: "c",
+                present: true,
+                factor: 4.0,
+                group: None,
+            },
+            Contribution {
+                id: "d",
+                present: false,
+                factor: 0.5,
+                group: Some("leg"),
+            },
+        ];
+        discount_groups(&mut c);
+        let f: Vec<f64> = c.iter().map(|c| c.factor).collect();
+        // The strongest in a group in full, the next at half weight on the log scale; the
+        // other direction and ungrouped findings are untouched.
+        assert_eq!(f, [8.0, 2.0, 4.0, 0.5]);
+    }
+
+    #[test]
+    fn overflowing_odds_stay_finite() {
+        let mut g = graph();
+        let ces = g.causes.iter_mut().find(|c| c.id == "ces").expect("ces");
+        ces.item.findings = (0..400)
+            .map(|_| Link("saddle".into(), Weight::Lr(1e6)))
+            .collect();
+        let r = rank(
+            &g,
+            &Query {
+                present: vec!["saddle".into()],
+                ..Query::default()
+            },
+        );
+        assert!(r.causes.iter().all(|c| c.score.is_finite()));
+        assert_eq!(r.triage, Triage::Emergency);
     }
 
     #[test]

@@ -46,6 +46,23 @@ const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../data/causes-other.ron"),
     ),
     (
+        "data/causes-emergency.ron",
+        include_str!("../../data/causes-emergency.ron"),
+    ),
+    (
+        "data/causes-chest.ron",
+        include_str!("../../data/causes-chest.ron"),
+    ),
+    (
+        "data/causes-pelvic.ron",
+        include_str!("../../data/causes-pelvic.ron"),
+    ),
+    (
+        "data/causes-more.ron",
+        include_str!("../../data/causes-more.ron"),
+    ),
+    ("data/rules.ron", include_str!("../../data/rules.ron")),
+    (
         "data/questions.ron",
         include_str!("../../data/questions.ron"),
     ),
@@ -78,6 +95,7 @@ pub struct Graph {
     pub causes: Vec<Located<Cause>>,
     pub questions: Vec<Located<Question>>,
     pub guidance: Vec<Located<GuidancePage>>,
+    pub rules: Vec<Located<TriageRule>>,
     index: Index,
 }
 
@@ -133,6 +151,7 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
         graph.causes.extend(located(file, g.causes));
         graph.questions.extend(located(file, g.questions));
         graph.guidance.extend(located(file, g.guidance));
+        graph.rules.extend(located(file, g.rules));
     }
     graph.index = Index {
         sources: index_of(&graph.sources, |s| &s.id),

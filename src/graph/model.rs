@@ -25,6 +25,8 @@ pub struct GraphFile {
     pub questions: Vec<Question>,
     #[serde(default)]
     pub guidance: Vec<GuidancePage>,
+    #[serde(default)]
+    pub rules: Vec<TriageRule>,
 }
 
 /// `emergency`, `urgent`, `soon` or `self-care`, with what a person should do.
@@ -119,6 +121,21 @@ pub struct Finding {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub kind: FindingKind,
+    /// Findings that tend to come together (tingling, numbness and shooting pain down a
+    /// leg) share a group; within a group only the strongest counts in full (see
+    /// `engine::evidence::GROUP_DISCOUNT`), so correlated answers are not counted as
+    /// independent evidence.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// This finding says the problem is new or getting worse; a triage rule with
+    /// `new_or_worse: true` needs one of these present.
+    #[serde(default)]
+    pub recent: bool,
+    /// This finding only matters together with one of these (a rash that does not fade,
+    /// with a fever or feeling very unwell): the questions may leave it unasked once all of
+    /// them are known absent, and the reachability proof accepts that.
+    #[serde(default)]
+    pub only_with: Vec<String>,
     #[serde(default)]
     pub red_flag: Option<RedFlag>,
 }
@@ -169,6 +186,19 @@ pub struct Prior {
     pub basis: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Shares for regions where the case mix differs (pain between the shoulder blades
+    /// carries more serious causes than low back pain). A chosen region uses the share
+    /// of the nearest region listed here that contains it, else `percent`.
+    #[serde(default)]
+    pub by_region: Vec<RegionPrior>,
+}
+
+/// The share of people with pain in one region whom a cause explains.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionPrior {
+    pub region: String,
+    pub percent: f64,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
@@ -200,6 +230,10 @@ pub struct Cause {
     /// Regions where this cause is felt.
     pub regions: Vec<String>,
     pub findings: Vec<Link>,
+    /// Findings that define the cause (a broken bone after an injury needs an injury):
+    /// once every one of them is known absent, the cause is not listed at all.
+    #[serde(default)]
+    pub requires: Vec<String>,
     #[serde(default)]
     pub age: Option<AgeRange>,
     /// Only applies to this sex, when set.
@@ -228,6 +262,10 @@ pub enum Condition {
     Lacks(String),
     /// The region has been chosen.
     InRegion(String),
+    /// The answers recorded this sex.
+    IsSex(Sex),
+    /// The answers recorded an age in this range (an unknown age is not in it).
+    Age(AgeRange),
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
@@ -256,6 +294,12 @@ pub struct ChoiceOption {
     pub add: Vec<String>,
     #[serde(default)]
     pub rule_out: Vec<String>,
+    /// The age this choice records (an age band's representative age).
+    #[serde(default)]
+    pub age: Option<u8>,
+    /// The sex this choice records.
+    #[serde(default)]
+    pub sex: Option<Sex>,
     #[serde(default)]
     pub next: Option<String>,
 }
@@ -309,4 +353,41 @@ pub struct GuidancePage {
     pub id: String,
     pub title: String,
     pub sections: Vec<Section>,
+}
+
+/// A combination of answers that sets a triage level by itself, whatever the ranking says:
+/// "past cancer and any new nerve symptom", "fever and a stiff neck".
+///
+/// It fires when every finding in `all` is present, at least one in `any` (if any are
+/// listed), none in `none`, the age and sex fit (an unknown age or sex does not fit), a chosen
+/// region lies in `regions` (if listed), and, with `new_or_worse`, a finding marked `recent`
+/// is present.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TriageRule {
+    pub id: String,
+    /// What the combination is, in plain words ("Fever with a stiff neck").
+    pub name: String,
+    #[serde(default)]
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub none: Vec<String>,
+    #[serde(default)]
+    pub age: Option<AgeRange>,
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub new_or_worse: bool,
+    pub triage: String,
+    /// What to do, in plain words; may use {emergency_number}.
+    pub advice: String,
+    /// The causes to check first when the rule fires.
+    #[serde(default)]
+    pub points_at: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }

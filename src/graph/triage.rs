@@ -1,4 +1,4 @@
-//! The four triage levels, ordered from least to most urgent.
+//! The five triage levels, ordered from least to most urgent.
 
 use serde::Serialize;
 
@@ -6,6 +6,9 @@ use serde::Serialize;
 pub enum Triage {
     #[serde(rename = "self-care")]
     SelfCare,
+    /// An ordinary appointment in the coming weeks if it is not getting better.
+    #[serde(rename = "routine")]
+    Routine,
     #[serde(rename = "soon")]
     Soon,
     #[serde(rename = "urgent")]
@@ -15,16 +18,18 @@ pub enum Triage {
 }
 
 impl Triage {
-    pub const ALL: [Triage; 4] = [
+    pub const ALL: [Triage; 5] = [
         Triage::Emergency,
         Triage::Urgent,
         Triage::Soon,
+        Triage::Routine,
         Triage::SelfCare,
     ];
 
     pub fn id(self) -> &'static str {
         match self {
             Triage::SelfCare => "self-care",
+            Triage::Routine => "routine",
             Triage::Soon => "soon",
             Triage::Urgent => "urgent",
             Triage::Emergency => "emergency",
@@ -39,6 +44,7 @@ impl Triage {
     pub fn label(self) -> &'static str {
         match self {
             Triage::SelfCare => "Self-care",
+            Triage::Routine => "See a doctor if not better",
             Triage::Soon => "See a doctor soon",
             Triage::Urgent => "Urgent",
             Triage::Emergency => "Emergency",
@@ -49,6 +55,9 @@ impl Triage {
         match self {
             Triage::SelfCare => {
                 "Look after yourself at home; see a doctor if it is not better in a few weeks."
+            }
+            Triage::Routine => {
+                "Book an ordinary appointment with a doctor if it is not getting better in the coming weeks."
             }
             Triage::Soon => "Book an appointment with a doctor in the next few days.",
             Triage::Urgent => "Get medical help today.",
@@ -74,7 +83,8 @@ mod tests {
     #[test]
     fn order_is_by_urgency() {
         assert!(Triage::Emergency > Triage::Urgent);
-        assert!(Triage::Soon > Triage::SelfCare);
+        assert!(Triage::Soon > Triage::Routine);
+        assert!(Triage::Routine > Triage::SelfCare);
         assert_eq!(Triage::parse("self-care"), Some(Triage::SelfCare));
         assert_eq!(Triage::parse("later"), None);
     }

@@ -4,13 +4,17 @@
 //! order) then line. The checks live in submodules by theme:
 //!
 //! - `ids`: duplicate ids (one namespace for all kinds but triage levels), and exactly the
-//!   four triage levels;
+//!   five triage levels;
 //! - `refs`: every reference resolves to an item of the right kind, else "did you mean";
 //! - `flow`: region entries and parent cycles, unreachable questions, question cycles;
 //! - `content`: empty required text, numbers out of range, a finding linked twice, causes
-//!   without a region or a source, red flags without advice;
+//!   without a region or a source, red flags without advice, triage rules that fire for
+//!   everyone, can never fire, or raise the level to urgent or above without a source;
 //! - `usage` (warnings): unused findings and sources, causes with few findings or that no
-//!   answer can raise.
+//!   answer can raise;
+//! - `safety`: for each region, every finding that can make it an emergency (and the age
+//!   or sex an emergency rule tests) is asked on every path of the interview; only run
+//!   once `flow` finds the question graph free of cycles and broken links.
 //!
 //! They share a `Ctx` that knows where each item is written and collects diagnostics.
 //! Positions come from `locate`, which scans each file once and finds an item's
@@ -24,6 +28,7 @@ mod flow;
 mod ids;
 mod locate;
 mod refs;
+mod safety;
 mod usage;
 
 use std::collections::{HashMap, HashSet};
@@ -38,9 +43,13 @@ pub fn validate(graph: &Graph) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(graph);
     ids::check(&mut ctx);
     refs::check(&mut ctx);
-    flow::check(&mut ctx);
+    let whole = flow::check(&mut ctx);
     content::check(&mut ctx);
     usage::check(&mut ctx);
+    // Following every path needs a question graph without cycles or broken links.
+    if whole {
+        safety::check(&mut ctx);
+    }
     ctx.finish()
 }
 
@@ -67,10 +76,11 @@ pub(crate) enum Kind {
     Cause,
     Question,
     Guide,
+    Rule,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 8] = [
         Kind::Triage,
         Kind::Source,
         Kind::Region,
@@ -78,6 +88,7 @@ impl Kind {
         Kind::Cause,
         Kind::Question,
         Kind::Guide,
+        Kind::Rule,
     ];
 
     /// The top-level key of the section these items are written in.
@@ -90,6 +101,7 @@ impl Kind {
             Kind::Cause => "causes",
             Kind::Question => "questions",
             Kind::Guide => "guidance",
+            Kind::Rule => "rules",
         }
     }
 
@@ -103,6 +115,7 @@ impl Kind {
             Kind::Cause => "cause",
             Kind::Question => "question",
             Kind::Guide => "guidance page",
+            Kind::Rule => "triage rule",
         }
     }
 }
@@ -181,6 +194,7 @@ impl<'g> Ctx<'g> {
             Kind::Cause => pick(&g.causes, |t| &t.id),
             Kind::Question => pick(&g.questions, |t| &t.id),
             Kind::Guide => pick(&g.guidance, |t| &t.id),
+            Kind::Rule => pick(&g.rules, |t| &t.id),
         }
     }
 

@@ -44,7 +44,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     }
     let cols = Columns::for_width(inner.width);
     if head.height > 0 {
-        frame.render_widget(Paragraph::new(cols.header(theme)), head);
+        let checks = !search && !app.ranking.check_first.is_empty();
+        let unexplained = !search && app.ranking.unexplained;
+        frame.render_widget(
+            Paragraph::new(cols.header(checks, unexplained, theme)),
+            head,
+        );
     }
     if rows_all.is_empty() {
         let text = if search {
@@ -122,8 +127,18 @@ impl Columns {
         }
     }
 
-    fn header(&self, theme: &Theme) -> Line<'static> {
-        let mut s = format!("{:POINTER$}{:<w$}", "", "Cause", w = self.name + 1);
+    fn header(&self, checks: bool, unexplained: bool, theme: &Theme) -> Line<'static> {
+        // With causes to check first, the heading says the list has two parts; with a
+        // warning that no cause listed explains, it says to act on the warning.
+        let first = if checks {
+            "Check first, then likely"
+        } else if unexplained {
+            "None explains the warning"
+        } else {
+            "Cause"
+        };
+        let first = super::truncate(first, self.name, theme);
+        let mut s = format!("{:POINTER$}{:<w$}", "", first, w = self.name + 1);
         if self.common > 0 {
             s.push_str(&format!("{:<w$}", "how common", w = self.common));
         }
@@ -156,16 +171,39 @@ impl Columns {
             spans.push(Span::styled(text, base));
         }
         if self.triage > 0 {
-            let t = Triage::parse(&cause.triage).unwrap_or(Triage::Soon);
+            // A cause to check first shows the level this presentation gives it.
+            let t = app
+                .ranking
+                .check_first
+                .iter()
+                .find(|c| c.index == row.index)
+                .map_or_else(
+                    || Triage::parse(&cause.triage).unwrap_or(Triage::Urgent),
+                    |c| c.triage,
+                );
             let word = match t {
                 Triage::Emergency => "EMERGENCY",
                 Triage::Urgent => "URGENT",
                 Triage::Soon => "soon",
+                Triage::Routine => "routine",
                 Triage::SelfCare => "self-care",
             };
             let style = if selected { base } else { theme.triage(t) };
             spans.push(Span::styled(word.to_string(), style));
             spans.push(Span::styled(" ".repeat(self.triage - word.len()), base));
+        }
+        // A cause to check first is not shown with a small percentage that reads as
+        // "unlikely, ignore": its row says why it is there instead.
+        if row.ranked.is_some_and(|r| r.check_first) {
+            let width = self.bar + PERCENT;
+            let label = if width >= 11 { "CHECK FIRST" } else { "CHECK" };
+            let style = if selected {
+                base
+            } else {
+                theme.triage(Triage::Emergency)
+            };
+            spans.push(Span::styled(format!("{label:>width$}"), style));
+            return Line::from(spans);
         }
         let score = row.ranked.map(|r| r.score);
         if self.bar > 0 {

@@ -59,24 +59,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     frame.render_widget(Paragraph::new(top), q_area);
     draw_answers(frame, a_area, app, theme);
     if glance {
-        let lead: Vec<String> = app
-            .ranking
-            .causes
-            .iter()
-            .take(3)
-            .map(|c| {
-                if c.red_flag {
-                    format!("{} (red flag)", c.name)
-                } else {
-                    format!("{} {:.0}%", c.name, c.score)
-                }
-            })
-            .collect();
-        let text = truncate(
-            &format!("Top of the list: {}", lead.join(", ")),
-            usize::from(width),
-            theme,
-        );
+        let text = if app.ranking.check_first.is_empty() {
+            let lead: Vec<String> = app
+                .ranking
+                .causes
+                .iter()
+                .take(3)
+                .map(|c| format!("{} {:.0}%", c.name, c.score))
+                .collect();
+            format!("Top of the list: {}", lead.join(", "))
+        } else {
+            let lead: Vec<&str> = app
+                .ranking
+                .check_first
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            format!("Check first: {}", lead.join(", "))
+        };
+        let text = truncate(&text, usize::from(width), theme);
         frame.render_widget(Paragraph::new(Span::styled(text, theme.faint())), g_area);
     }
 }
@@ -89,12 +90,8 @@ fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<
             "No more questions.",
             theme.heading(),
         )));
-        let (label, action) = app.graph.triage_level(app.ranking.triage);
-        let action = if app.ranking.red_flags.is_empty() {
-            app.text(&action)
-        } else {
-            app.text(&app.ranking.advice)
-        };
+        let (label, _) = app.graph.triage_level(app.ranking.triage);
+        let action = app.text(&app.ranking.advice);
         for (i, l) in wrap(&format!("What to do now: {label}. {action}"), width)
             .into_iter()
             .enumerate()

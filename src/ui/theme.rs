@@ -22,6 +22,7 @@ pub mod palette {
     pub const EMERGENCY: Color = Color::LightRed;
     pub const URGENT: Color = Color::Red;
     pub const SOON: Color = Color::Yellow;
+    pub const ROUTINE: Color = Color::Cyan;
     pub const SELF_CARE: Color = Color::Green;
     pub const BAR: Color = Color::Blue;
     pub const FOR: Color = Color::LightGreen;
@@ -145,6 +146,7 @@ impl Theme {
             Triage::Emergency => palette::EMERGENCY,
             Triage::Urgent => palette::URGENT,
             Triage::Soon => palette::SOON,
+            Triage::Routine => palette::ROUTINE,
             Triage::SelfCare => palette::SELF_CARE,
         };
         let s = self.fg(c).add_modifier(Modifier::BOLD);

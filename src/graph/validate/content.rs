@@ -1,8 +1,10 @@
 //! What each item says: no empty sections, numbers in range, causes that can be shown
-//! (with a region and a source), red flags that say what to do.
+//! (with a region and a source), red flags that say what to do, triage rules that can
+//! tell people apart and say where their urgency comes from.
 
 use super::{Ctx, Kind, is_blank};
-use crate::graph::model::{AgeRange, Answers, Cause, Prior, Weight};
+use crate::graph::model::{AgeRange, Answers, Cause, Prior, TriageRule, Weight};
+use crate::graph::triage::Triage;
 
 /// Likelihood ratios outside this range are typing mistakes, not published figures.
 const LR_RANGE: std::ops::RangeInclusive<f64> = 0.01..=100.0;
@@ -63,6 +65,7 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
     questions(ctx);
     guidance(ctx);
+    rules(ctx);
 }
 
 fn empty_ids(ctx: &mut Ctx, kind: Kind) {
@@ -128,40 +131,50 @@ fn cause_content(ctx: &mut Ctx, idx: usize, cause: &Cause) {
         prior_range(ctx, idx, &cause.id, prior);
     }
     if let Some(age) = &cause.age {
-        age_range(ctx, idx, &cause.id, age);
+        age_range(ctx, Kind::Cause, idx, &cause.id, age);
     }
     links(ctx, idx, cause);
     reached_and_sourced(ctx, idx, cause);
 }
 
 fn prior_range(ctx: &mut Ctx, idx: usize, id: &str, prior: &Prior) {
-    let p = prior.percent;
-    if !(p.is_finite() && p > 0.0 && p <= 100.0) {
-        let message = format!(
-            "prior of cause \"{id}\" is {p}%, out of range (it must be above 0 and at most 100)"
-        );
-        ctx.error(
-            ctx.nested_field(Kind::Cause, idx, "percent", 0),
-            message,
-            id,
-        );
+    let shares = std::iter::once((None, prior.percent)).chain(
+        prior
+            .by_region
+            .iter()
+            .map(|b| (Some(b.region.as_str()), b.percent)),
+    );
+    for (nth, (region, p)) in shares.enumerate() {
+        if !(p.is_finite() && p > 0.0 && p <= 100.0) {
+            let whose = region.map_or(String::new(), |r| format!(" for region \"{r}\""));
+            let message = format!(
+                "prior of cause \"{id}\"{whose} is {p}%, out of range (it must be above 0 and at most 100)"
+            );
+            ctx.error(
+                ctx.nested_field(Kind::Cause, idx, "percent", nth),
+                message,
+                id,
+            );
+        }
     }
 }
 
-fn age_range(ctx: &mut Ctx, idx: usize, id: &str, age: &AgeRange) {
-    let here = ctx.field(Kind::Cause, idx, "age");
+/// The age range of a cause or a triage rule: the right way round and humanly possible.
+fn age_range(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, age: &AgeRange) {
+    let here = ctx.field(kind, idx, "age");
+    let noun = kind.noun();
     if let (Some(min), Some(max)) = (age.min, age.max)
         && min > max
     {
         let message = format!(
-            "age range of cause \"{id}\" is the wrong way round: min {min} is above max {max}"
+            "age range of {noun} \"{id}\" is the wrong way round: min {min} is above max {max}"
         );
         ctx.error(here, message, id);
     }
     for (bound, value) in [("min", age.min), ("max", age.max)] {
         if let Some(value) = value.filter(|&v| v > OLDEST_AGE) {
             let message =
-                format!("age range of cause \"{id}\" has {bound} {value}, above {OLDEST_AGE}");
+                format!("age range of {noun} \"{id}\" has {bound} {value}, above {OLDEST_AGE}");
             ctx.error(here, message, id);
         }
     }
@@ -266,4 +279,48 @@ fn guidance(ctx: &mut Ctx) {
             required_nested(ctx, Kind::Guide, idx, id, ("text", i, &part), &section.text);
         }
     }
+}
+
+fn rules(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    let any_recent = graph.findings.iter().any(|f| f.recent);
+    for (idx, rule) in graph.rules.iter().enumerate() {
+        let id = rule.id.as_str();
+        let fields = [("name", &rule.name), ("advice", &rule.advice)];
+        required(ctx, Kind::Rule, idx, id, &fields);
+        if has_no_condition(rule) {
+            let message = format!(
+                "triage rule \"{id}\" has no condition, so it fires for everyone (give it findings, regions, an age, a sex or new_or_worse)"
+            );
+            ctx.error(ctx.item(Kind::Rule, idx), message, id);
+        }
+        if let Some(age) = &rule.age {
+            age_range(ctx, Kind::Rule, idx, id, age);
+        }
+        if rule.new_or_worse && !any_recent {
+            let message = format!(
+                "triage rule \"{id}\" needs a new or worsening finding (new_or_worse: true), but no finding is marked recent: true, so it can never fire"
+            );
+            ctx.error(ctx.field(Kind::Rule, idx, "new_or_worse"), message, id);
+        }
+        let level = Triage::parse(&rule.triage);
+        if level.is_some_and(|l| l >= Triage::Urgent) && rule.sources.is_empty() {
+            let message = format!(
+                "triage rule \"{id}\" sets the {} level but cites no source",
+                rule.triage
+            );
+            ctx.error(ctx.field(Kind::Rule, idx, "sources"), message, id);
+        }
+    }
+}
+
+/// Nothing narrows the rule down: it would fire for every person.
+fn has_no_condition(rule: &TriageRule) -> bool {
+    rule.all.is_empty()
+        && rule.any.is_empty()
+        && rule.none.is_empty()
+        && rule.regions.is_empty()
+        && rule.age.is_none()
+        && rule.sex.is_none()
+        && !rule.new_or_worse
 }

@@ -7,12 +7,24 @@ use super::{Ctx, Kind};
 use crate::graph::load::Graph;
 use crate::graph::model::{Answers, Question};
 
-pub(super) fn check(ctx: &mut Ctx) {
+/// Returns whether the question graph is whole: free of cycles, and every question a
+/// question leads to exists. Checks that follow the interview need both, and would only
+/// repeat a broken link as the questions behind it not being asked.
+pub(super) fn check(ctx: &mut Ctx) -> bool {
     region_entries(ctx);
     region_parent_cycles(ctx);
     let flow = QuestionFlow::new(ctx.graph);
     unreachable_questions(ctx, &flow);
-    question_cycles(ctx, &flow);
+    let acyclic = question_cycles(ctx, &flow);
+    acyclic && links_resolve(ctx.graph)
+}
+
+fn links_resolve(graph: &Graph) -> bool {
+    graph
+        .questions
+        .iter()
+        .flat_map(|q| leads_to(q))
+        .all(|id| graph.question(id).is_some())
 }
 
 fn region_entries(ctx: &mut Ctx) {
@@ -101,10 +113,13 @@ fn unreachable_questions(ctx: &mut Ctx, flow: &QuestionFlow) {
     }
 }
 
-fn question_cycles(ctx: &mut Ctx, flow: &QuestionFlow) {
-    for cycle in cycles(&flow.successors) {
-        report_cycle(ctx, Kind::Question, "question cycle", &cycle);
+/// Reports each cycle; returns whether there were none.
+fn question_cycles(ctx: &mut Ctx, flow: &QuestionFlow) -> bool {
+    let found = cycles(&flow.successors);
+    for cycle in &found {
+        report_cycle(ctx, Kind::Question, "question cycle", cycle);
     }
+    found.is_empty()
 }
 
 /// One error for a cycle, at its first item: `question cycle: a -> b -> a`.

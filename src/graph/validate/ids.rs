@@ -1,4 +1,4 @@
-//! Ids: unique across every kind and file, and exactly the four triage levels.
+//! Ids: unique across every kind and file, and exactly the five triage levels.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -7,13 +7,14 @@ use crate::graph::suggest;
 use crate::graph::triage::Triage;
 
 /// Kinds whose ids share one namespace (triage levels have their own).
-const SHARED_NAMESPACE: [Kind; 6] = [
+const SHARED_NAMESPACE: [Kind; 7] = [
     Kind::Source,
     Kind::Region,
     Kind::Finding,
     Kind::Cause,
     Kind::Question,
     Kind::Guide,
+    Kind::Rule,
 ];
 
 pub(super) fn check(ctx: &mut Ctx) {
@@ -51,7 +52,7 @@ fn triage_levels(ctx: &mut Ctx) {
             let known = Triage::ALL.map(Triage::id);
             let hint = match did_you_mean(&suggest::closest(id, known)) {
                 hint if hint.is_empty() => {
-                    " (the levels are emergency, urgent, soon and self-care)".to_string()
+                    " (the levels are emergency, urgent, soon, routine and self-care)".to_string()
                 }
                 hint => hint,
             };

@@ -6,7 +6,7 @@
 
 use super::{Ctx, Kind, did_you_mean};
 use crate::graph::model::{
-    Answers, Cause, ChoiceOption, Condition, Finding, Outcome, Question, Region,
+    Answers, Cause, ChoiceOption, Condition, Finding, Outcome, Question, Region, TriageRule,
 };
 use crate::graph::suggest;
 use crate::graph::triage::Triage;
@@ -96,6 +96,9 @@ pub(super) fn check(ctx: &mut Ctx) {
             each(ctx, &owner, Target::Source, "source", &section.sources);
         }
     }
+    for (idx, rule) in graph.rules.iter().enumerate() {
+        rule_refs(ctx, &Owner::new(Kind::Rule, idx, &rule.id), rule);
+    }
 }
 
 /// Check one reference; report it when it names nothing of the right kind.
@@ -133,6 +136,7 @@ fn region_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, region: &'g Region) {
 }
 
 fn finding_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, finding: &'g Finding) {
+    each(ctx, owner, Target::Finding, "finding", &finding.only_with);
     if let Some(flag) = &finding.red_flag {
         let owner = owner.part("the red flag");
         reference(ctx, &owner, Target::Triage, "triage level", &flag.triage);
@@ -142,21 +146,36 @@ fn finding_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, finding: &'g Finding) {
 
 fn cause_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, cause: &'g Cause) {
     if let Some(prior) = &cause.prior {
-        each(
-            ctx,
-            &owner.part("the prior"),
-            Target::Source,
-            "source",
-            &prior.sources,
-        );
+        let part = owner.part("the prior");
+        each(ctx, &part, Target::Source, "source", &prior.sources);
+        for share in &prior.by_region {
+            reference(ctx, &part, Target::Region, "region", &share.region);
+        }
     }
     each(ctx, owner, Target::Region, "region", &cause.regions);
     for link in &cause.findings {
         reference(ctx, owner, Target::Finding, "finding", &link.0);
     }
+    each(
+        ctx,
+        owner,
+        Target::Finding,
+        "required finding",
+        &cause.requires,
+    );
     reference(ctx, owner, Target::Triage, "triage level", &cause.triage);
     each(ctx, owner, Target::Cause, "related cause", &cause.related);
     each(ctx, owner, Target::Source, "source", &cause.sources);
+}
+
+fn rule_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, rule: &'g TriageRule) {
+    each(ctx, owner, Target::Finding, "finding", &rule.all);
+    each(ctx, owner, Target::Finding, "finding", &rule.any);
+    each(ctx, owner, Target::Finding, "finding", &rule.none);
+    each(ctx, owner, Target::Region, "region", &rule.regions);
+    reference(ctx, owner, Target::Triage, "triage level", &rule.triage);
+    each(ctx, owner, Target::Cause, "cause", &rule.points_at);
+    each(ctx, owner, Target::Source, "source", &rule.sources);
 }
 
 fn question_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, question: &'g Question) {
@@ -203,6 +222,7 @@ fn condition_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, condition: &'g Condition
             reference(ctx, owner, Target::Finding, "finding", id)
         }
         Condition::InRegion(id) => reference(ctx, owner, Target::Region, "region", id),
+        Condition::IsSex(_) | Condition::Age(_) => {}
         Condition::Not(inner) => condition_refs(ctx, owner, inner),
         Condition::All(all) | Condition::Any(all) => {
             for inner in all {

@@ -31,7 +31,7 @@ fn suggestions_read_as_a_sentence() {
 #[test]
 fn an_empty_graph_reports_missing_triage_without_panicking() {
     let found = validate(&Graph::default());
-    assert_eq!(found.len(), 4);
+    assert_eq!(found.len(), 5);
     assert!(found.iter().all(|d| d.is_error() && d.line == 0));
 }
 
@@ -43,6 +43,9 @@ fn items_from_files_that_do_not_exist_do_not_panic() {
         name: String::new(),
         aliases: vec![],
         kind: FindingKind::General,
+        group: None,
+        recent: false,
+        only_with: vec![],
         red_flag: None,
     };
     graph.findings.push(Located { file: 7, item });
@@ -145,4 +148,80 @@ fn blank_ids_are_reported() {
         matching(&run(text), "empty id"),
         ["t.ron:2:24: error: a source has an empty id"]
     );
+}
+
+/// A graph with one finding, one source and the rules given, written after the findings.
+fn with_rules(rules: &str) -> String {
+    format!(
+        "Graph(\n  sources: [Source(id: \"s\", citation: \"c\")],\n  findings: [Finding(id: \"f\", name: \"F\", kind: General)],\n  rules: [\n{rules}\n  ],\n)"
+    )
+}
+
+#[test]
+fn rule_age_ranges_are_checked_like_cause_age_ranges() {
+    let text = with_rules(
+        "    TriageRule(id: \"r\", name: \"R\", all: [\"f\"], age: AgeRange(min: 70, max: 130), triage: \"soon\", advice: \"a\"),",
+    );
+    assert_eq!(
+        matching(&run(&text), "age range"),
+        ["t.ron:5:48: error: age range of triage rule \"r\" has max 130, above 120",]
+    );
+    let text = with_rules(
+        "    TriageRule(id: \"r\", name: \"R\", age: AgeRange(min: 70, max: 50), triage: \"soon\", advice: \"a\"),",
+    );
+    assert_eq!(
+        matching(&run(&text), "age range"),
+        [
+            "t.ron:5:36: error: age range of triage rule \"r\" is the wrong way round: min 70 is above max 50",
+        ]
+    );
+}
+
+#[test]
+fn rule_name_and_advice_are_required() {
+    let text = with_rules(
+        "    TriageRule(id: \"r\", name: \" \", all: [\"f\"], triage: \"soon\", advice: \"\"),",
+    );
+    assert_eq!(
+        matching(&run(&text), "empty section"),
+        [
+            "t.ron:5:25: error: triage rule \"r\" has an empty section \"name\"",
+            "t.ron:5:64: error: triage rule \"r\" has an empty section \"advice\"",
+        ]
+    );
+}
+
+#[test]
+fn rule_ids_share_the_namespace_of_every_other_kind() {
+    let text = with_rules(
+        "    TriageRule(id: \"f\", name: \"R\", all: [\"f\"], triage: \"soon\", advice: \"a\"),",
+    );
+    assert_eq!(
+        matching(&run(&text), "duplicate"),
+        ["t.ron:5:20: error: duplicate id \"f\" (first defined at t.ron:3:26)"]
+    );
+}
+
+#[test]
+fn an_emergency_rule_needs_a_source_and_a_rule_source_is_cited() {
+    let text = with_rules(
+        "    TriageRule(id: \"r\", name: \"R\", none: [\"f\"], triage: \"emergency\", advice: \"a\"),\n    TriageRule(id: \"q\", name: \"Q\", sex: Female, triage: \"urgent\", advice: \"a\", sources: [\"s\"]),",
+    );
+    let found = run(&text);
+    assert_eq!(
+        matching(&found, "cites no source"),
+        ["t.ron:5:20: error: triage rule \"r\" sets the emergency level but cites no source"]
+    );
+    assert!(matching(&found, "not cited").is_empty(), "{found:#?}");
+    assert!(
+        matching(&found, "not used").is_empty(),
+        "a finding a rule tests is used: {found:#?}"
+    );
+    assert!(matching(&found, "no condition").is_empty());
+}
+
+#[test]
+fn a_finding_only_a_question_asks_about_is_used() {
+    let text = "Graph(\n  regions: [Region(id: \"r\", name: \"R\", entry: \"q\")],\n  findings: [Finding(id: \"f\", name: \"F\", kind: General), Finding(id: \"g\", name: \"G\", kind: General)],\n  questions: [Question(id: \"q\", text: \"Q?\", ask_if: Not(Has(\"g\")), answers: YesNo(no: (rule_out: [\"f\"])))],\n)";
+    assert!(matching(&run(text), "not used").is_empty());
 }

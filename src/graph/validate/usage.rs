@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Ctx, Kind};
 use crate::graph::load::Graph;
-use crate::graph::model::{Answers, Weight};
+use crate::graph::model::{Answers, Condition, Weight};
 
 /// Fewer findings than this and a cause can hardly be told apart from the others.
 const FEW_FINDINGS: usize = 3;
@@ -16,19 +16,60 @@ pub(super) fn check(ctx: &mut Ctx) {
     causes_the_interview_cannot_raise(ctx);
 }
 
+/// A finding no cause links, no triage rule tests and no question asks about or tests
+/// does nothing.
 fn unused_findings(ctx: &mut Ctx) {
     let graph = ctx.graph;
-    let used: HashSet<&str> = graph
-        .causes
-        .iter()
-        .flat_map(|c| c.findings.iter().map(|l| l.0.as_str()))
-        .collect();
+    let used = used_findings(graph);
     for (idx, finding) in graph.findings.iter().enumerate() {
         let id = finding.id.as_str();
         if !used.contains(id) && ctx.is_first(Kind::Finding, idx) {
-            let message = format!("finding \"{id}\" is not used by any cause");
+            let message =
+                format!("finding \"{id}\" is not used by any cause, triage rule or question");
             ctx.warning(ctx.item(Kind::Finding, idx), message, id);
         }
+    }
+}
+
+/// Findings linked by causes, tested by triage rules, and added, ruled out or tested by
+/// questions.
+fn used_findings(graph: &Graph) -> HashSet<&str> {
+    let mut used: HashSet<&str> = HashSet::new();
+    for cause in &graph.causes {
+        used.extend(cause.findings.iter().map(|l| l.0.as_str()));
+    }
+    for rule in &graph.rules {
+        let tested = rule.all.iter().chain(&rule.any).chain(&rule.none);
+        used.extend(tested.map(String::as_str));
+    }
+    for question in &graph.questions {
+        if let Some(condition) = &question.ask_if {
+            condition_findings(condition, &mut used);
+        }
+        let mentioned: Vec<&Vec<String>> = match &question.answers {
+            Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
+                .into_iter()
+                .flat_map(|o| [&o.add, &o.rule_out])
+                .collect(),
+            Answers::Choice(choices) => {
+                choices.iter().flat_map(|c| [&c.add, &c.rule_out]).collect()
+            }
+        };
+        used.extend(mentioned.into_iter().flatten().map(String::as_str));
+    }
+    used
+}
+
+fn condition_findings<'g>(condition: &'g Condition, out: &mut HashSet<&'g str>) {
+    match condition {
+        Condition::Has(id) | Condition::Lacks(id) => {
+            out.insert(id);
+        }
+        Condition::Not(inner) => condition_findings(inner, out),
+        Condition::All(all) | Condition::Any(all) => {
+            all.iter().for_each(|c| condition_findings(c, out));
+        }
+        Condition::InRegion(_) | Condition::IsSex(_) | Condition::Age(_) => {}
     }
 }
 
@@ -59,7 +100,7 @@ fn uncited_sources(ctx: &mut Ctx) {
     }
 }
 
-/// Sources cited by red flags, causes, priors and guidance sections.
+/// Sources cited by red flags, causes, priors, guidance sections and triage rules.
 fn cited_sources(graph: &Graph) -> HashSet<&str> {
     let red_flags = graph
         .findings
@@ -77,10 +118,12 @@ fn cited_sources(graph: &Graph) -> HashSet<&str> {
         .iter()
         .flat_map(|g| &g.sections)
         .flat_map(|s| &s.sources);
+    let rules = graph.rules.iter().flat_map(|r| &r.sources);
     red_flags
         .chain(causes)
         .chain(priors)
         .chain(guidance)
+        .chain(rules)
         .map(String::as_str)
         .collect()
 }

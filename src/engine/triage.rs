@@ -1,0 +1,261 @@
+//! The overall triage: red flags, triage rules and risk-weighted causes, and the causes
+//! to check first. Safety comes before likelihood here: the most urgent of every source
+//! wins, and a dangerous cause is raised by its risk, not only when it ranks first.
+
+use super::evidence::{RED_FLAG_POINTS_AT, RISK_ACT, RISK_CONSIDER, age_fits, likelihood_ratios};
+use super::rank::{CheckFirst, Query, RankedCause, RedFlagHit, RuleHit};
+use crate::graph::{Graph, Triage, TriageRule};
+
+/// Red-flag findings present, most urgent first (graph order within a level).
+pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
+    let mut hits: Vec<RedFlagHit> = graph
+        .findings
+        .iter()
+        .filter(|f| query.present.iter().any(|p| p == &f.id))
+        .filter_map(|f| {
+            let flag = f.red_flag.as_ref()?;
+            Some(RedFlagHit {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                triage: Triage::parse(&flag.triage).unwrap_or(Triage::Emergency),
+                advice: flag.advice.clone(),
+            })
+        })
+        .collect();
+    hits.sort_by_key(|h| std::cmp::Reverse(h.triage));
+    hits
+}
+
+/// Triage rules whose combination is present, most urgent first (graph order within a level).
+pub fn rules_present(graph: &Graph, query: &Query) -> Vec<RuleHit> {
+    let mut hits: Vec<RuleHit> = graph
+        .rules
+        .iter()
+        .filter(|rule| rule_fires(graph, rule, query))
+        .map(|rule| RuleHit {
+            id: rule.id.clone(),
+            name: rule.name.clone(),
+            triage: Triage::parse(&rule.triage).unwrap_or(Triage::Emergency),
+            advice: rule.advice.clone(),
+        })
+        .collect();
+    hits.sort_by_key(|h| std::cmp::Reverse(h.triage));
+    hits
+}
+
+/// Whether every condition of a rule holds for the query.
+pub fn rule_fires(graph: &Graph, rule: &TriageRule, query: &Query) -> bool {
+    let has = |id: &String| query.present.contains(id);
+    let in_region = |listed: &String| {
+        query.regions.iter().any(|chosen| {
+            graph
+                .region_ancestry(chosen)
+                .iter()
+                .any(|r| &r.id == listed)
+        })
+    };
+    let recent = || {
+        query
+            .present
+            .iter()
+            .any(|id| graph.finding(id).is_some_and(|f| f.recent))
+    };
+    rule.all.iter().all(has)
+        && (rule.any.is_empty() || rule.any.iter().any(has))
+        && !rule.none.iter().any(has)
+        && rule
+            .age
+            .is_none_or(|range| query.age.is_some_and(|age| age_fits(&range, age)))
+        && rule.sex.is_none_or(|sex| query.sex == Some(sex))
+        && (rule.regions.is_empty() || rule.regions.iter().any(in_region))
+        && (!rule.new_or_worse || recent())
+}
+
+/// A share at or above this is called "likely" in the reason; below it, "possible".
+const LIKELY: f64 = 50.0;
+
+/// The overall triage, its advice and reason, and the causes to check first.
+pub struct Assessment {
+    pub triage: Triage,
+    pub advice: String,
+    pub reason: String,
+    pub check_first: Vec<CheckFirst>,
+    /// The triage is urgent or more, but no cause listed is a dangerous one that fits the
+    /// answers: the screen says so instead of heading the list with an ordinary cause.
+    pub unexplained: bool,
+}
+
+/// The level a cause's risk asks for: its own level once it reaches `RISK_ACT`; for an
+/// emergency or urgent cause, the level below once it reaches `RISK_CONSIDER`.
+pub fn risk_level(cause: &RankedCause) -> Option<Triage> {
+    if cause.score >= RISK_ACT {
+        Some(cause.triage)
+    } else if cause.score >= RISK_CONSIDER {
+        match cause.triage {
+            Triage::Emergency => Some(Triage::Urgent),
+            Triage::Urgent => Some(Triage::Soon),
+            _ => None,
+        }
+    } else {
+        None
+    }
+}
+
+/// Put the red flags, the rules and the causes' risks together.
+pub fn assess(
+    graph: &Graph,
+    red_flags: &[RedFlagHit],
+    rules: &[RuleHit],
+    causes: &[RankedCause],
+) -> Assessment {
+    let mut pinned = Pinned::default();
+
+    // Each urgent red flag points at the dangerous cause it counts for most (the likeliest
+    // of those on a tie), or else at the likeliest cause it strongly suggests.
+    let factor = |cause: &RankedCause, flag: &str| {
+        graph.causes[cause.index]
+            .findings
+            .iter()
+            .find(|l| l.0 == flag)
+            .map_or(1.0, |l| likelihood_ratios(l.1).0)
+    };
+    for flag in red_flags.iter().filter(|f| f.triage >= Triage::Urgent) {
+        // `causes` is most likely first, so `max_by` with `>=` keeps the likeliest on a tie.
+        let dangerous = causes
+            .iter()
+            .filter(|c| c.triage >= Triage::Urgent && factor(c, &flag.id) > 1.0)
+            .fold(None::<&RankedCause>, |best, c| match best {
+                Some(b) if factor(b, &flag.id) >= factor(c, &flag.id) => Some(b),
+                _ => Some(c),
+            });
+        let best = dangerous.or_else(|| {
+            causes
+                .iter()
+                .find(|c| factor(c, &flag.id) >= RED_FLAG_POINTS_AT)
+        });
+        if let Some(cause) = best {
+            let why = format!("you said: {}", lower_first(&flag.name));
+            pinned.add(cause, flag.triage, why);
+        }
+    }
+    // Each rule points at the causes it names.
+    for hit in rules {
+        let rule = graph.rules.iter().find(|r| r.id == hit.id);
+        for id in rule.map(|r| r.points_at.as_slice()).unwrap_or_default() {
+            if let Some(cause) = causes.iter().find(|c| &c.id == id) {
+                pinned.add(cause, hit.triage, lower_first(&hit.name));
+            }
+        }
+    }
+    // A dangerous cause is checked first once its risk is worth acting on.
+    for cause in causes.iter().filter(|c| c.triage >= Triage::Urgent) {
+        if let Some(level) = risk_level(cause).filter(|&level| level >= Triage::Urgent) {
+            let why = format!("possible with these answers ({:.0}%)", cause.score);
+            pinned.add(cause, level, why);
+        }
+    }
+
+    // The most urgent source wins; a red flag before a rule before a cause at equal level.
+    let mut triage = Triage::SelfCare;
+    let mut advice = graph.triage_level(Triage::SelfCare).1;
+    let mut reason = "no warning signs in the answers so far".to_string();
+    let mut raise = |level: Triage, words: String, why: String| {
+        if level > triage {
+            triage = level;
+            advice = words;
+            reason = why;
+        }
+    };
+    for flag in red_flags {
+        raise(
+            flag.triage,
+            flag.advice.clone(),
+            format!("red flag: {}", lower_first(&flag.name)),
+        );
+    }
+    for rule in rules {
+        raise(rule.triage, rule.advice.clone(), lower_first(&rule.name));
+    }
+    for cause in causes {
+        if let Some(level) = risk_level(cause) {
+            let why = if cause.score >= LIKELY {
+                format!("{} is likely ({:.0}%)", cause.name, cause.score)
+            } else {
+                format!("{} is possible ({:.0}%)", cause.name, cause.score)
+            };
+            raise(level, graph.triage_level(level).1, why);
+        }
+    }
+    // One story: under an urgent or emergency triage, the list opens with a dangerous cause
+    // that fits the answers, when one is listed; otherwise the screen says that no cause
+    // listed explains the warning sign (`unexplained`).
+    if triage >= Triage::Urgent && !pinned.0.iter().any(|c| c.triage >= Triage::Urgent) {
+        let present = |cause: &RankedCause| cause.for_.iter().any(|e| e.present);
+        if let Some(cause) = causes
+            .iter()
+            .find(|c| c.triage >= Triage::Urgent && present(c))
+        {
+            let why = format!("possible with these answers ({:.0}%)", cause.score);
+            pinned.add(cause, cause.triage, why);
+        }
+    }
+    let check_first = pinned.into_list();
+    let unexplained =
+        triage >= Triage::Urgent && !check_first.iter().any(|c| c.triage >= Triage::Urgent);
+    Assessment {
+        triage,
+        advice,
+        reason,
+        check_first,
+        unexplained,
+    }
+}
+
+/// The causes to check first, with every reason that put each there.
+#[derive(Default)]
+struct Pinned(Vec<CheckFirst>);
+
+impl Pinned {
+    /// Pin a cause at the more urgent of its own level and the level of what pinned it: a
+    /// cause's level follows how severe this presentation is.
+    fn add(&mut self, cause: &RankedCause, level: Triage, reason: String) {
+        if let Some(existing) = self.0.iter_mut().find(|c| c.index == cause.index) {
+            existing.triage = existing.triage.max(level);
+            if !existing.reason.contains(&reason) {
+                existing.reason = format!("{}; {reason}", existing.reason);
+            }
+            return;
+        }
+        self.0.push(CheckFirst {
+            index: cause.index,
+            id: cause.id.clone(),
+            name: cause.name.clone(),
+            triage: cause.triage.max(level),
+            score: cause.score,
+            reason,
+        });
+    }
+
+    /// Most urgent first, then most likely.
+    fn into_list(mut self) -> Vec<CheckFirst> {
+        self.0.sort_by(|a, b| {
+            b.triage
+                .cmp(&a.triage)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.index.cmp(&b.index))
+        });
+        self.0
+    }
+}
+
+/// "Fever (high temperature)" -> "fever (high temperature)", for use inside a sentence.
+/// Words in capitals (an abbreviation such as "AAA") are left as they are.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
+}
