@@ -78,6 +78,17 @@ pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
         ));
     }
 
+    // A cause to check first says why it is there and what to do, before the likelihood.
+    if let Some(check) = app.ranking.check_first.iter().find(|c| c.index == cause) {
+        let (label, action) = g.triage_level(check.triage);
+        out.push(line(Kind::Heading, format!("Check this first: {label}")));
+        out.push(line(
+            Kind::Text,
+            format!("Listed first because {}.", check.reason),
+        ));
+        out.push(line(Kind::Text, app.text(&action)));
+    }
+
     out.push(line(Kind::Heading, "Why it is listed"));
     match ranked {
         Some(r) => {
