@@ -196,7 +196,7 @@ pub fn assess(
             .find(|c| c.triage >= Triage::Urgent && present(c))
         {
             let why = format!("possible with these answers ({:.0}%)", cause.score);
-            pinned.add(cause, cause.triage, why);
+            pinned.add(cause, cause.triage.min(triage), why);
         }
     }
     let check_first = pinned.into_list();
@@ -216,8 +216,9 @@ pub fn assess(
 struct Pinned(Vec<CheckFirst>);
 
 impl Pinned {
-    /// Pin a cause at the more urgent of its own level and the level of what pinned it: a
-    /// cause's level follows how severe this presentation is.
+    /// Pin a cause at the level of what pinned it (the most urgent, when several did): a
+    /// cause's level on the screen follows this presentation, not the cause alone, so the
+    /// list never tells a different story from the triage above it.
     fn add(&mut self, cause: &RankedCause, level: Triage, reason: String) {
         if let Some(existing) = self.0.iter_mut().find(|c| c.index == cause.index) {
             existing.triage = existing.triage.max(level);
@@ -230,7 +231,7 @@ impl Pinned {
             index: cause.index,
             id: cause.id.clone(),
             name: cause.name.clone(),
-            triage: cause.triage.max(level),
+            triage: level,
             score: cause.score,
             reason,
         });
@@ -257,5 +258,140 @@ fn lower_first(text: &str) -> String {
             first.to_lowercase().chain(chars).collect()
         }
         _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rank::rank;
+    use crate::graph::{Sex, SourceText, parse};
+
+    const GRAPH: &str = r#"Graph(
+        regions: [
+            Region(id: "back", name: "Back"),
+            Region(id: "low", name: "Low back", parent: "back"),
+            Region(id: "belly", name: "Belly"),
+        ],
+        findings: [
+            Finding(id: "fever", name: "Fever", kind: General),
+            Finding(id: "stiff", name: "Stiff neck", kind: Sign),
+            Finding(id: "strain", name: "Strain", kind: History),
+            Finding(id: "worse", name: "Getting worse", kind: Timing, recent: true),
+            Finding(id: "numb", name: "Numb", kind: Nerve,
+                red_flag: RedFlag(triage: "urgent", advice: "Today")),
+        ],
+        causes: [
+            Cause(id: "ordinary", name: "Ordinary", prevalence: Common, prior: Prior(percent: 90.0, basis: "x"),
+                regions: ["back", "belly"], findings: [("strain", Strong)], triage: "self-care",
+                summary: "s", feels: "f", seek_help: "h", diagnosis: "d", treatment: "t", prevention: "p", sources: []),
+            Cause(id: "danger", name: "Danger", prevalence: Rare, prior: Prior(percent: 1.0, basis: "x",
+                by_region: [RegionPrior(region: "belly", percent: 12.0)]),
+                regions: ["back", "belly"], findings: [("fever", Typical), ("numb", Sometimes)], triage: "emergency",
+                summary: "s", feels: "f", seek_help: "h", diagnosis: "d", treatment: "t", prevention: "p", sources: []),
+        ],
+        rules: [
+            TriageRule(id: "r-fever-stiff", name: "Fever with a stiff neck", all: ["fever", "stiff"],
+                triage: "emergency", advice: "Call now", points_at: ["danger"]),
+            TriageRule(id: "r-old-worse", name: "Older and worse", any: ["worse"], none: ["strain"],
+                age: AgeRange(min: 50), sex: Female, regions: ["back"], new_or_worse: true,
+                triage: "urgent", advice: "Today"),
+        ],
+    )"#;
+
+    fn graph() -> Graph {
+        parse(vec![SourceText::new("t.ron", GRAPH)]).expect("test graph parses")
+    }
+
+    fn query(regions: &[&str], present: &[&str]) -> Query {
+        Query {
+            regions: regions.iter().map(|s| s.to_string()).collect(),
+            present: present.iter().map(|s| s.to_string()).collect(),
+            ..Query::default()
+        }
+    }
+
+    #[test]
+    fn a_rule_fires_only_when_every_condition_holds() {
+        let g = graph();
+        let rule = |id: &str| g.rules.iter().find(|r| r.id == id).expect("rule");
+        assert!(rule_fires(
+            &g,
+            rule("r-fever-stiff"),
+            &query(&[], &["fever", "stiff"])
+        ));
+        assert!(!rule_fires(
+            &g,
+            rule("r-fever-stiff"),
+            &query(&[], &["fever"])
+        ));
+        let older = |age, sex, regions: &[&str], present: &[&str]| {
+            let mut q = query(regions, present);
+            q.age = age;
+            q.sex = sex;
+            rule_fires(&g, rule("r-old-worse"), &q)
+        };
+        let f = Some(Sex::Female);
+        // A part of a listed region counts; the age and sex must be known and fit.
+        assert!(older(Some(60), f, &["low"], &["worse"]));
+        assert!(!older(None, f, &["low"], &["worse"]));
+        assert!(!older(Some(40), f, &["low"], &["worse"]));
+        assert!(!older(Some(60), Some(Sex::Male), &["low"], &["worse"]));
+        assert!(!older(Some(60), f, &["belly"], &["worse"]));
+        // A "none" finding present stops it.
+        assert!(!older(Some(60), f, &["low"], &["worse", "strain"]));
+    }
+
+    #[test]
+    fn a_rule_sets_the_level_and_points_at_its_cause_with_the_reason() {
+        let g = graph();
+        let r = rank(&g, &query(&["back"], &["fever", "stiff", "strain"]));
+        assert_eq!(r.triage, Triage::Emergency);
+        assert_eq!(r.advice, "Call now");
+        assert_eq!(r.rules[0].id, "r-fever-stiff");
+        assert_eq!(r.check_first[0].id, "danger");
+        assert!(r.check_first[0].reason.contains("fever with a stiff neck"));
+        assert!(!r.unexplained);
+    }
+
+    #[test]
+    fn a_dangerous_cause_raises_the_triage_by_its_risk_without_a_cliff() {
+        let g = graph();
+        // The belly's own prior puts the dangerous cause above 10%: emergency, and it is
+        // checked first, though it is not the most likely.
+        let r = rank(&g, &query(&["belly"], &[]));
+        let danger = r.causes.iter().find(|c| c.id == "danger").expect("listed");
+        assert!(danger.score >= RISK_ACT, "{}", danger.score);
+        assert_eq!(r.triage, Triage::Emergency);
+        assert_eq!(r.causes[0].id, "ordinary");
+        assert_eq!(r.check_first[0].id, "danger");
+        // In the back it is near 1%: below both thresholds, so the ordinary level stands.
+        let r = rank(&g, &query(&["back"], &[]));
+        assert_eq!(r.triage, Triage::SelfCare);
+        assert!(r.check_first.is_empty());
+        // Between 3% and 10% it asks for the level below its own.
+        let mut cause = r
+            .causes
+            .iter()
+            .find(|c| c.id == "danger")
+            .expect("listed")
+            .clone();
+        cause.score = 5.0;
+        assert_eq!(risk_level(&cause), Some(Triage::Urgent));
+        cause.score = 2.9;
+        assert_eq!(risk_level(&cause), None);
+    }
+
+    #[test]
+    fn a_red_flag_pins_the_dangerous_cause_at_the_flags_level() {
+        let g = graph();
+        let r = rank(&g, &query(&["back"], &["numb", "strain"]));
+        assert_eq!(r.triage, Triage::Urgent);
+        let first = &r.check_first[0];
+        assert_eq!(first.id, "danger");
+        // Its own level is emergency, but this presentation asks for urgent: the list shows
+        // the level the answers give it, as the triage above it does.
+        assert_eq!(first.triage, Triage::Urgent);
+        assert!(first.reason.contains("you said: numb"));
     }
 }
