@@ -129,6 +129,13 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
         INDENT,
         Tone::Dim,
     );
+    if !ranking.causes.is_empty() && ranking.causes.iter().all(|c| c.check_first) {
+        doc.text(
+            "Every cause that fits is listed above.",
+            INDENT,
+            Tone::Plain,
+        );
+    }
     if ranking.causes.is_empty() {
         doc.text(
             "No cause in the graph fits these regions.",
@@ -136,14 +143,16 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
             Tone::Plain,
         );
     }
-    let width = ranking.causes.len().min(top).to_string().len();
-    for (n, cause) in ranking.causes.iter().take(top).enumerate() {
+    // The causes to check first are listed above; the rest follow by likelihood.
+    let rest: Vec<&RankedCause> = ranking.causes.iter().filter(|c| !c.check_first).collect();
+    let width = rest.len().min(top).to_string().len();
+    for (n, cause) in rest.iter().take(top).enumerate() {
         doc.blank();
         cause_lines(&mut doc, n + 1, width, cause);
     }
-    if ranking.causes.len() > top {
+    if rest.len() > top {
         doc.blank();
-        let more = ranking.causes.len() - top;
+        let more = rest.len() - top;
         doc.text(
             &format!(
                 "... and {more} less likely {} (--top 0 lists them all).",
@@ -162,10 +171,7 @@ fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause) {
     let number_col = format!("{}{n:>width$}. ", " ".repeat(INDENT));
     let indent = number_col.len();
     let name = format!("{}  ({})", cause.name, cause.id);
-    let mut facts = format!("score {}  {}", score(cause.score), cause.triage.id());
-    if cause.check_first {
-        facts.push_str("  ! check first");
-    }
+    let facts = format!("score {}  {}", score(cause.score), cause.triage.id());
     let styled_name = format!(
         "{}  {}",
         paint.tone(Tone::Strong, &cause.name),

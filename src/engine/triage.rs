@@ -87,7 +87,16 @@ pub struct Assessment {
 
 /// The level a cause's risk asks for: its own level once it reaches `RISK_ACT`; for an
 /// emergency or urgent cause, the level below once it reaches `RISK_CONSIDER`.
+///
+/// Until an answer counts for the cause, its share is only the region's case mix as far as
+/// the graph knows it (a region with few causes in the graph would start at a high level
+/// with nothing said), and the emergency screen, asked first on every path, is what
+/// catches an emergency: then a likely cause asks at most for a doctor within days.
 pub fn risk_level(cause: &RankedCause) -> Option<Triage> {
+    if !cause.for_.iter().any(|e| e.present) {
+        return (cause.score >= RISK_ACT && cause.triage > Triage::SelfCare)
+            .then_some(cause.triage.min(Triage::Soon));
+    }
     if cause.score >= RISK_ACT {
         Some(cause.triage)
     } else if cause.score >= RISK_CONSIDER {
@@ -357,19 +366,25 @@ mod tests {
     #[test]
     fn a_dangerous_cause_raises_the_triage_by_its_risk_without_a_cliff() {
         let g = graph();
-        // The belly's own prior puts the dangerous cause above 10%: emergency, and it is
-        // checked first, though it is not the most likely.
+        // The belly's own prior puts the dangerous cause above 10%, but with nothing said
+        // for it that is only the case mix: a doctor within days, nothing to check first.
         let r = rank(&g, &query(&["belly"], &[]));
+        assert_eq!(r.triage, Triage::Soon);
+        assert!(r.check_first.is_empty());
+        // With an answer that counts for it: emergency, and it is checked first, though
+        // it is not the most likely.
+        let r = rank(&g, &query(&["belly"], &["fever"]));
         let danger = r.causes.iter().find(|c| c.id == "danger").expect("listed");
         assert!(danger.score >= RISK_ACT, "{}", danger.score);
         assert_eq!(r.triage, Triage::Emergency);
         assert_eq!(r.causes[0].id, "ordinary");
         assert_eq!(r.check_first[0].id, "danger");
-        // In the back it is near 1%: below both thresholds, so the ordinary level stands.
-        let r = rank(&g, &query(&["back"], &[]));
+        // In the back, with an ordinary answer, it is near 1%: below both thresholds.
+        let r = rank(&g, &query(&["back"], &["strain"]));
         assert_eq!(r.triage, Triage::SelfCare);
         assert!(r.check_first.is_empty());
         // Between 3% and 10% it asks for the level below its own.
+        let r = rank(&g, &query(&["back"], &["fever"]));
         let mut cause = r
             .causes
             .iter()
