@@ -17,6 +17,7 @@ mod tests;
 pub use action::{Action, Dir};
 pub use update::update;
 
+use crate::engine::sharpen::Sharpener;
 use crate::engine::{Hit, Interview, Query, RankedCause, Ranking, Searcher, Walk, rank};
 use crate::graph::triage::{DEFAULT_EMERGENCY_NUMBER, fill_placeholders};
 use crate::graph::{Graph, View};
@@ -30,6 +31,9 @@ pub struct Options {
     pub color: bool,
     /// Fills `{emergency_number}` in content text.
     pub emergency_number: String,
+    /// Ask every question on the path (`--all-questions`), not only those whose answer can
+    /// still change the advice or the top causes.
+    pub all_questions: bool,
 }
 
 impl Default for Options {
@@ -38,6 +42,7 @@ impl Default for Options {
             ascii: false,
             color: true,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_string(),
+            all_questions: false,
         }
     }
 }
@@ -122,6 +127,8 @@ pub struct App {
     pub graph: Graph,
     pub options: Options,
     pub searcher: Searcher,
+    /// Passes over questions that can no longer change the advice or the top causes.
+    pub sharpener: Sharpener,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
     pub pane: Pane,
@@ -153,10 +160,12 @@ impl App {
             .and_then(|r| r.figure.first())
             .map_or(View::Back, |s| s.view);
         let ranking = rank(&graph, &Query::default());
+        let sharpener = Sharpener::new(&graph);
         let mut app = App {
             graph,
             options,
             searcher: Searcher::default(),
+            sharpener,
             size: (80, 24),
             pane: Pane::Body,
             help: None,
@@ -180,7 +189,12 @@ impl App {
 
     /// Re-walk the questions, re-rank the causes and re-run the search.
     pub fn refresh(&mut self) {
-        self.walk = self.interview.walk(&self.graph);
+        let (graph, sharpener) = (&self.graph, &self.sharpener);
+        let regions = &self.interview.regions;
+        let sharpen = !self.options.all_questions;
+        self.walk = self.interview.walk_with(graph, |q, known, _| {
+            sharpen && sharpener.passes(graph, q, known, regions)
+        });
         let query = Query {
             regions: self.interview.regions.clone(),
             present: self.walk.known.present.clone(),

@@ -12,9 +12,21 @@ pub fn fixture() -> Graph {
 }
 
 fn app() -> App {
-    let mut app = App::new(fixture(), Options::default());
+    app_with(Options::default())
+}
+
+fn app_with(options: Options) -> App {
+    let mut app = App::new(fixture(), options);
     update(&mut app, Action::Resize(80, 24));
     app
+}
+
+/// Every question on the path, for the tests of the question flow itself.
+fn app_asking_everything() -> App {
+    app_with(Options {
+        all_questions: true,
+        ..Options::default()
+    })
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -100,7 +112,7 @@ fn marking_chooses_several_regions() {
 
 #[test]
 fn answer_undo_and_change() {
-    let mut app = app();
+    let mut app = app_asking_everything();
     press(&mut app, &["Enter", "y"]);
     assert_eq!(current(&app), Some("q-leg"));
     assert_eq!(app.ranking.causes[0].id, "strain-sprain");
@@ -132,7 +144,7 @@ fn answer_undo_and_change() {
 
 #[test]
 fn a_red_flag_answer_raises_the_banner_until_changed() {
-    let mut app = app();
+    let mut app = app_asking_everything();
     press(&mut app, &["Enter", "n", "n", "1", "y"]);
     assert_eq!(current(&app), Some("q-fever"));
     let banner = app.banner().expect("a banner");
@@ -381,4 +393,22 @@ fn without_the_figure_up_and_down_go_through_the_list() {
         press(&mut app, &["Up"]);
     }
     assert_eq!(app.body.cursor, 0, "stops at the top");
+}
+
+#[test]
+fn a_question_that_cannot_change_the_advice_or_the_top_is_passed_over() {
+    // The same answers as in `answer_undo_and_change`: there "what does the pain feel like"
+    // comes next; here no answer to it could change the triage or the top three, so the
+    // interview goes on to the bladder question and counts it as "not sure".
+    let mut app = app();
+    press(&mut app, &["Enter", "y", "n"]);
+    assert_eq!(current(&app), Some("q-bladder"));
+    assert!(
+        app.walk.skipped.iter().any(|q| q == "q-kind"),
+        "{:?}",
+        app.walk.skipped
+    );
+    let mut everything = app_asking_everything();
+    press(&mut everything, &["Enter", "y", "n"]);
+    assert_eq!(current(&everything), Some("q-kind"));
 }

@@ -27,6 +27,7 @@ pub fn run(globals: &Globals) -> ExitCode {
         ascii: globals.ascii || wants_ascii(env),
         color: !wants_no_color(env),
         emergency_number: emergency_number().to_string(),
+        all_questions: globals.all_questions,
     };
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

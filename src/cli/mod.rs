@@ -53,6 +53,10 @@ pub struct Globals {
     /// Draw the interactive interface with plain ASCII characters only
     #[arg(long, global = true, help_heading = "Global options")]
     pub ascii: bool,
+    /// Ask every question, also those whose answer can no longer change the advice or
+    /// the causes at the top of the list
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub all_questions: bool,
 }
 
 #[derive(Debug, Subcommand)]

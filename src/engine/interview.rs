@@ -56,6 +56,13 @@ pub struct Known {
 }
 
 impl Known {
+    /// What is known after one answer to a question (the answer is not recorded).
+    pub fn after(&self, question: &Question, answer: Answer) -> Known {
+        let mut known = self.clone();
+        apply(question, answer, &mut known);
+        known
+    }
+
     fn add(&mut self, id: &str) {
         self.absent.retain(|a| a != id);
         if !self.present.iter().any(|p| p == id) {
@@ -88,6 +95,9 @@ pub struct Walk {
     /// The question to ask now; `None` when the interview is over.
     pub current: Option<String>,
     pub known: Known,
+    /// Questions passed over because no answer could change the advice or the causes at
+    /// the top (see `engine::sharpen`); they count as "not sure".
+    pub skipped: Vec<String>,
 }
 
 /// The regions chosen and the answers given.
@@ -138,6 +148,17 @@ impl Interview {
 
     /// Follow the graph from each chosen region's entry, using the answers given.
     pub fn walk(&self, graph: &Graph) -> Walk {
+        self.walk_with(graph, |_, _, _| false)
+    }
+
+    /// Like [`Interview::walk`], but an unanswered question for which `pass(question,
+    /// known, regions)` holds is passed over as if answered "not sure" (recorded in
+    /// `Walk::skipped`).
+    pub fn walk_with(
+        &self,
+        graph: &Graph,
+        mut pass: impl FnMut(&Question, &Known, &[String]) -> bool,
+    ) -> Walk {
         let mut walk = Walk::default();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut entries: Vec<&str> = Vec::new();
@@ -172,6 +193,12 @@ impl Interview {
                 }
                 let Some(answer) = self.answers.get(id).copied().filter(|a| a.fits(question))
                 else {
+                    if pass(question, &walk.known, &regions) {
+                        walk.skipped.push(id.to_string());
+                        next = apply(question, Answer::Unsure, &mut walk.known)
+                            .or(question.next.as_deref());
+                        continue;
+                    }
                     walk.current = Some(id.to_string());
                     return walk;
                 };

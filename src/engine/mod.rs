@@ -5,6 +5,7 @@ pub mod evidence;
 pub mod interview;
 pub mod rank;
 pub mod search;
+pub mod sharpen;
 pub mod triage;
 
 pub use interview::{Answer, Interview, Known, Walk};

@@ -14,11 +14,17 @@ use crate::app::layout::Layout;
 pub const DISCLAIMER: &str = "information, not a diagnosis";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &Theme) {
-    let label = &app.ranking.triage_label;
-    let right = vec![
-        Span::styled("Overall:", theme.faint()),
-        Span::styled(format!(" {label} "), theme.triage(app.ranking.triage)),
-    ];
+    // Before any answer nothing has been assessed: no green "Self-care" yet.
+    let assessed = !app.interview.is_empty() || !app.ranking.red_flags.is_empty();
+    let level = if assessed {
+        Span::styled(
+            format!(" {} ", app.ranking.triage_label),
+            theme.triage(app.ranking.triage),
+        )
+    } else {
+        Span::styled(" not assessed ", theme.text())
+    };
+    let right = vec![Span::styled("Overall:", theme.faint()), level];
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(right_width + 1);
 

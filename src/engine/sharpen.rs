@@ -1,0 +1,212 @@
+//! Asking only what can still matter: a question is passed over when no answer to it
+//! could change the advice (the triage) or which causes head the list (the top three a
+//! person reads). Questions that screen for danger are never passed over.
+//!
+//! *Protected* questions are always asked: those that ask about an emergency red flag or a
+//! finding an emergency rule tests (what the reachability proof needs asked), those that
+//! record the age or the sex, and, so that no red-flag or rule question is cut off, those
+//! that ask about a finding the `ask_if` of such a question tests (and so on). Any other
+//! red flag is asked whenever a "yes" would change the triage, which it does unless the
+//! triage is already as urgent. A question passed over counts as answered "not
+//! sure", which the reachability proof in `graph::validate` already covers on every path,
+//! so passing over never hides an emergency question.
+
+use std::collections::HashSet;
+
+use super::interview::{Answer, Known};
+use super::rank::{Query, Ranking, rank};
+use crate::graph::{Answers, Condition, Graph, Question, Triage};
+
+/// How many causes at the top of the list an answer must be able to change.
+pub const TOP: usize = 3;
+
+pub struct Sharpener {
+    protected: HashSet<String>,
+}
+
+impl Sharpener {
+    pub fn new(graph: &Graph) -> Self {
+        let emergency = |level: &str| Triage::parse(level) == Some(Triage::Emergency);
+        // What the reachability proof needs asked: emergency red flags and the findings
+        // of emergency rules.
+        let mut targets: HashSet<&str> = HashSet::new();
+        for f in graph.findings.iter() {
+            if f.red_flag.as_ref().is_some_and(|r| emergency(&r.triage)) {
+                targets.insert(&f.id);
+            }
+        }
+        for rule in graph.rules.iter().filter(|r| emergency(&r.triage)) {
+            targets.extend(rule.all.iter().chain(&rule.any).map(String::as_str));
+        }
+        // What decides whether any red-flag or rule question is reached.
+        let mut gates: HashSet<&str> = HashSet::new();
+        let mut flags: HashSet<&str> = graph
+            .findings
+            .iter()
+            .filter(|f| f.red_flag.is_some())
+            .map(|f| f.id.as_str())
+            .collect();
+        for rule in graph.rules.iter() {
+            flags.extend(rule.all.iter().chain(&rule.any).map(String::as_str));
+        }
+        let mut protected: HashSet<String> = HashSet::new();
+        loop {
+            let before = (protected.len(), gates.len());
+            for q in graph.questions.iter() {
+                if (asks_any(q, &flags) || protected.contains(&q.id))
+                    && let Some(cond) = &q.ask_if
+                {
+                    tested(cond, &mut gates);
+                }
+                let direct = records_person(q) || asks_any(q, &targets) || asks_any(q, &gates);
+                if direct {
+                    protected.insert(q.id.clone());
+                }
+            }
+            if (protected.len(), gates.len()) == before {
+                break;
+            }
+        }
+        Sharpener { protected }
+    }
+
+    pub fn is_protected(&self, question: &str) -> bool {
+        self.protected.contains(question)
+    }
+
+    /// Whether no answer to `question` could change the triage or the top causes.
+    pub fn passes(
+        &self,
+        graph: &Graph,
+        question: &Question,
+        known: &Known,
+        regions: &[String],
+    ) -> bool {
+        if self.is_protected(&question.id) {
+            return false;
+        }
+        let now = key(&rank(graph, &query(known, regions)));
+        answers(question).into_iter().all(|answer| {
+            key(&rank(
+                graph,
+                &query(&known.after(question, answer), regions),
+            )) == now
+        })
+    }
+}
+
+/// A question whose choices record the age or the sex.
+fn records_person(q: &Question) -> bool {
+    match &q.answers {
+        Answers::Choice(options) => options.iter().any(|o| o.age.is_some() || o.sex.is_some()),
+        Answers::YesNo { .. } => false,
+    }
+}
+
+fn asks_any(q: &Question, findings: &HashSet<&str>) -> bool {
+    let mentions = |ids: &[String]| ids.iter().any(|id| findings.contains(id.as_str()));
+    match &q.answers {
+        Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
+            .iter()
+            .any(|o| mentions(&o.add) || mentions(&o.rule_out)),
+        Answers::Choice(options) => options
+            .iter()
+            .any(|o| mentions(&o.add) || mentions(&o.rule_out)),
+    }
+}
+
+fn tested<'g>(cond: &'g Condition, out: &mut HashSet<&'g str>) {
+    match cond {
+        Condition::Has(f) | Condition::Lacks(f) => {
+            out.insert(f);
+        }
+        Condition::Not(inner) => tested(inner, out),
+        Condition::All(all) | Condition::Any(all) => all.iter().for_each(|c| tested(c, out)),
+        Condition::InRegion(_) | Condition::IsSex(_) | Condition::Age(_) => {}
+    }
+}
+
+/// Every answer that records something ("not sure" records nothing).
+fn answers(q: &Question) -> Vec<Answer> {
+    match &q.answers {
+        Answers::YesNo { .. } => vec![Answer::Yes, Answer::No],
+        Answers::Choice(options) => (0..options.len()).map(Answer::Choice).collect(),
+    }
+}
+
+fn query(known: &Known, regions: &[String]) -> Query {
+    Query {
+        regions: regions.to_vec(),
+        present: known.present.clone(),
+        absent: known.absent.clone(),
+        age: known.age,
+        sex: known.sex,
+    }
+}
+
+/// What a person acts on: the triage and the set of causes they read first.
+fn key(r: &Ranking) -> (Triage, Vec<String>) {
+    let mut top: Vec<String> = r
+        .check_first
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(
+            r.causes
+                .iter()
+                .filter(|c| !c.check_first)
+                .map(|c| c.id.clone()),
+        )
+        .take(TOP)
+        .collect();
+    top.sort();
+    (r.triage, top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Interview;
+
+    /// Every question that asks about an emergency red flag, or records the age or sex,
+    /// is protected in the bundled graph, and walking with the sharpener never passes one.
+    #[test]
+    fn emergency_questions_are_never_passed_over() {
+        let g = Graph::bundled().expect("bundled graph");
+        let sharpener = Sharpener::new(&g);
+        let emergency: HashSet<&str> = g
+            .findings
+            .iter()
+            .filter(|f| f.red_flag.as_ref().is_some_and(|r| r.triage == "emergency"))
+            .map(|f| f.id.as_str())
+            .collect();
+        for q in g.questions.iter() {
+            if asks_any(q, &emergency) || records_person(q) {
+                assert!(sharpener.is_protected(&q.id), "{} is not protected", q.id);
+            }
+        }
+        // A "no" to everything for low back pain passes some questions over, but never one
+        // that asks about an emergency.
+        let mut iv = Interview::new(vec!["lower-back".into()]);
+        let regions = iv.regions.clone();
+        let walk = loop {
+            let w = iv.walk_with(&g, |q, k, _| sharpener.passes(&g, q, k, &regions));
+            let Some(id) = w.current.clone() else { break w };
+            let q = g.question(&id).expect("question");
+            let answer = match &q.answers {
+                Answers::YesNo { .. } => Answer::No,
+                Answers::Choice(options) => Answer::Choice(options.len() - 1),
+            };
+            iv.answer(&id, answer);
+        };
+        assert!(!walk.skipped.is_empty());
+        for id in &walk.skipped {
+            let q = g.question(id).expect("question");
+            assert!(!asks_any(q, &emergency), "{id} was passed over");
+        }
+        assert!(
+            walk.answered.len() < 50,
+            "{} questions",
+            walk.answered.len()
+        );
+    }
+}
