@@ -98,6 +98,10 @@ pub struct Walk {
     /// Questions passed over because no answer could change the advice or the causes at
     /// the top (see `engine::sharpen`); they count as "not sure".
     pub skipped: Vec<String>,
+    /// At most this many questions are left, the current one included (0 at the end): the
+    /// longest way on through the graph, counting every question whose condition could
+    /// still hold given what is known.
+    pub left_at_most: usize,
 }
 
 /// The regions chosen and the answers given.
@@ -200,6 +204,7 @@ impl Interview {
                         continue;
                     }
                     walk.current = Some(id.to_string());
+                    walk.left_at_most = longest_from(graph, id, &walk.known, &regions);
                     return walk;
                 };
                 walk.answered.push((id.to_string(), answer));
@@ -207,6 +212,98 @@ impl Interview {
             }
         }
         walk
+    }
+}
+
+/// The most questions that can still be asked from `start` on (`start` included): the
+/// longest path through every answer's next question and every skip, counting a question
+/// unless its condition is already false whatever is answered later. The question graph
+/// has no cycles (the validator checks); a cycle met anyway counts once.
+fn longest_from(graph: &Graph, start: &str, known: &Known, regions: &[String]) -> usize {
+    fn go<'g>(
+        graph: &'g Graph,
+        id: &'g str,
+        known: &Known,
+        regions: &[String],
+        memo: &mut HashMap<&'g str, usize>,
+    ) -> usize {
+        if let Some(&n) = memo.get(id) {
+            return n;
+        }
+        memo.insert(id, 0);
+        let Some(q) = graph.question(id) else {
+            return 0;
+        };
+        let counts = q
+            .ask_if
+            .as_ref()
+            .is_none_or(|c| could_hold(c, known, regions) != Some(false));
+        let mut next: Vec<&str> = Vec::new();
+        next.extend(q.next.as_deref());
+        next.extend(q.otherwise.as_deref());
+        match &q.answers {
+            Answers::YesNo { yes, no, unsure } => {
+                next.extend([yes, no, unsure].iter().filter_map(|o| o.next.as_deref()));
+            }
+            Answers::Choice(options) => {
+                next.extend(options.iter().filter_map(|o| o.next.as_deref()))
+            }
+        }
+        let rest = next
+            .into_iter()
+            .map(|n| go(graph, n, known, regions, memo))
+            .max()
+            .unwrap_or(0);
+        let n = usize::from(counts) + rest;
+        memo.insert(id, n);
+        n
+    }
+    go(graph, start, known, regions, &mut HashMap::new())
+}
+
+/// A condition in three values: `Some(true)` or `Some(false)` when what is known decides
+/// it whatever comes later, `None` when later answers could still go either way.
+fn could_hold(cond: &Condition, known: &Known, regions: &[String]) -> Option<bool> {
+    let finding = |f: &str, present: bool| {
+        if known.has(f) {
+            Some(present)
+        } else if known.lacks(f) {
+            Some(!present)
+        } else {
+            None
+        }
+    };
+    match cond {
+        Condition::Has(f) => finding(f, true),
+        Condition::Lacks(f) => finding(f, false),
+        Condition::InRegion(r) => Some(regions.iter().any(|x| x == r)),
+        Condition::IsSex(sex) => known.sex.map(|s| s == *sex),
+        Condition::Age(range) => known
+            .age
+            .map(|age| crate::engine::evidence::age_fits(range, age)),
+        Condition::Not(c) => could_hold(c, known, regions).map(|v| !v),
+        Condition::All(cs) => {
+            let values: Vec<Option<bool>> =
+                cs.iter().map(|c| could_hold(c, known, regions)).collect();
+            if values.contains(&Some(false)) {
+                Some(false)
+            } else if values.iter().all(|v| *v == Some(true)) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        Condition::Any(cs) => {
+            let values: Vec<Option<bool>> =
+                cs.iter().map(|c| could_hold(c, known, regions)).collect();
+            if values.contains(&Some(true)) {
+                Some(true)
+            } else if values.iter().all(|v| *v == Some(false)) {
+                Some(false)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -278,6 +375,20 @@ mod tests {
 
     fn graph() -> Graph {
         parse(vec![SourceText::new("t.ron", GRAPH)]).expect("test graph parses")
+    }
+
+    #[test]
+    fn questions_left_is_an_upper_bound_that_shrinks_with_answers() {
+        let g = graph();
+        let mut iv = Interview::new(vec!["back".into()]);
+        // q-leg, q-drop (its condition could still hold), q-fever, q-kind.
+        assert_eq!(iv.walk(&g).left_at_most, 4);
+        iv.answer("q-leg", Answer::No);
+        // q-drop can no longer be asked.
+        assert_eq!(iv.walk(&g).left_at_most, 2);
+        iv.answer("q-fever", Answer::Yes);
+        iv.answer("q-kind", Answer::Choice(0));
+        assert_eq!(iv.walk(&g).left_at_most, 0);
     }
 
     #[test]

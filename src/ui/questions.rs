@@ -112,7 +112,11 @@ fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<
             i + 1,
             app.walk.answered.len()
         ),
-        None => format!("Question {}", app.walk.answered.len() + 1),
+        None => format!(
+            "Question {} of at most {}",
+            app.walk.answered.len() + 1,
+            app.walk.answered.len() + app.walk.left_at_most
+        ),
     };
     let styled = |text: &str, style| -> Vec<Line<'static>> {
         wrap(&app.text(text), width)
