@@ -4,7 +4,10 @@ use clap::Parser;
 use symptom_explorer::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    let Cli { globals, command } = Cli::parse();
+    let Cli { globals, command } = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return cli::parse_error(error),
+    };
     let result = match command {
         None => return cli::interactive::run(&globals),
         Some(Command::Check(args)) => cli::check::run(&globals, &args),

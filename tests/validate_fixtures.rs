@@ -266,6 +266,116 @@ fn syntax_error_has_a_place_and_no_graph() {
     );
 }
 
+// ---- terminal injection: control and bidi characters, ids ----
+
+#[test]
+fn escape_sequence_in_a_name() {
+    assert_reports(
+        "control-name.ron",
+        &[
+            r#"tests/fixtures/control-name.ron:37:36: error: finding "fever" has a control character U+001B (escape) in "name" (a terminal would act on it)"#,
+        ],
+    );
+    assert_eq!(
+        diagnostics("control-name.ron")[0].id.as_deref(),
+        Some("fever")
+    );
+}
+
+#[test]
+fn eight_bit_csi_in_advice() {
+    assert_reports(
+        "control-c1-advice.ron",
+        &[
+            r#"tests/fixtures/control-c1-advice.ron:45:25: error: finding "saddle-numbness" has a C1 control character U+009B (control sequence introducer) in "red_flag.advice" (a terminal would act on it)"#,
+        ],
+    );
+}
+
+#[test]
+fn bidi_override_in_an_alias() {
+    assert_reports(
+        "bidi-alias.ron",
+        &[
+            r#"tests/fixtures/bidi-alias.ron:22:23: error: region "back" has a bidi control U+202E (right-to-left override) in "aliases" (it would reorder how the text around it is shown)"#,
+        ],
+    );
+}
+
+#[test]
+fn ids_outside_a_z_0_9_and_dash() {
+    assert_reports(
+        "bad-id-uppercase.ron",
+        &[
+            r#"tests/fixtures/bad-id-uppercase.ron:129:17: error: guidance page id "When-to-get-help" has an upper-case letter "W" (an id uses only a-z, 0-9 and "-", and starts with a letter or digit)"#,
+        ],
+    );
+    assert_reports(
+        "bad-id-space.ron",
+        &[
+            r#"tests/fixtures/bad-id-space.ron:38:21: error: finding id "night pain" has a space (an id uses only a-z, 0-9 and "-", and starts with a letter or digit)"#,
+        ],
+    );
+    assert_reports(
+        "bad-id-underscore.ron",
+        &[
+            r#"tests/fixtures/bad-id-underscore.ron:138:17: error: triage rule id "fever_at_night" has an underscore (an id uses only a-z, 0-9 and "-", and starts with a letter or digit)"#,
+        ],
+    );
+    assert_eq!(
+        diagnostics("bad-id-underscore.ron")[0].id.as_deref(),
+        Some("fever_at_night")
+    );
+}
+
+/// Each string of valid.ron in turn gets an escape written as `\u{1b}`, then a raw
+/// right-to-left override, then a tab: each time an error points at that string (a
+/// triage level's id is one of five names, so there it is an unknown level).
+#[test]
+fn every_string_is_checked_where_it_is() {
+    let valid = fixture("valid.ron").text;
+    let mut strings = Vec::new();
+    for (n, line) in valid.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        let quotes: Vec<usize> = line.match_indices('"').map(|(i, _)| i).collect();
+        for pair in quotes.chunks(2) {
+            strings.push((n, pair[0]));
+        }
+    }
+    assert!(strings.len() > 80, "{}", strings.len());
+    for payload in [r"\u{1b}]0;x\u{7}", "\u{202e}", "\t"] {
+        for &(n, at) in &strings {
+            let text: Vec<String> = valid
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    if i == n {
+                        format!("{}{payload}{}", &line[..=at], &line[at + 1..])
+                    } else {
+                        line.to_string()
+                    }
+                })
+                .collect();
+            let found = check(vec![SourceText::new("x.ron", text.join("\n"))]).1;
+            let here = found.iter().any(|d| {
+                (d.line, d.col) == (n + 1, at + 1)
+                    && d.is_error()
+                    && ["control", "bidi", "unknown triage level"]
+                        .iter()
+                        .any(|w| d.message.contains(w))
+            });
+            assert!(
+                here,
+                "{payload:?} in line {}: {}\n{found:#?}",
+                n + 1,
+                text[n]
+            );
+        }
+    }
+}
+
 // ---- warnings ----
 
 #[test]

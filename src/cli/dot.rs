@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::escape::visible;
 use super::load::load;
 use super::output::{emit, emit_json};
 use super::words::{answer_paths, condition};
@@ -141,14 +142,16 @@ pub fn build(graph: &Graph) -> QuestionGraph {
     out
 }
 
-/// A DOT string literal.
+/// A DOT string literal (any control or bidi character made visible first).
 fn quote(text: &str) -> String {
+    let text = visible(text);
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// Text for an HTML-like label.
+/// Text for an HTML-like label (any control or bidi character made visible first).
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
+    visible(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -307,6 +310,12 @@ mod tests {
             .find(|e| e.from == "q-saddle" && e.kind == "answer")
             .expect("answer edge");
         assert!(answered.red_flag);
+    }
+
+    #[test]
+    fn controls_in_ids_and_labels_are_made_visible() {
+        assert_eq!(quote("a\u{1b}[2J\"b"), r#""a\\u{1b}[2J\"b""#);
+        assert_eq!(html("x\u{202e}<y>\u{9b}"), r"x\u{202e}&lt;y&gt;\u{9b}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! 0 for success, 1 when the graph cannot be loaded or is invalid, 2 for a usage error
 //! (an unknown id, a bad value).
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod check;
 pub mod dot;
+pub mod escape;
 pub mod ids;
 pub mod interactive;
 pub mod list;
@@ -184,6 +186,36 @@ impl Failure {
             Failure::Usage(_) => 2,
         }
     }
+}
+
+/// A command line clap cannot read: clap's own message, printed as clap prints it,
+/// unless it would echo a control or bidi character from the arguments (clap writes an
+/// argument as given, and on a terminal nothing strips it); then with those characters
+/// escaped (see `escape`), and clap's highlighting kept only on a terminal.
+pub fn parse_error(error: clap::Error) -> ExitCode {
+    let styled = error.render().ansi().to_string();
+    let shown = escape::visible_keeping_style(&styled);
+    if shown == styled {
+        error.exit();
+    }
+    let terminal = if error.use_stderr() {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let text = if terminal && !no_color {
+        shown.into_owned()
+    } else {
+        escape::without_style(&shown)
+    };
+    // Already escaped: written as it is, so that a terminal keeps the highlighting.
+    let _ = if error.use_stderr() {
+        std::io::stderr().lock().write_all(text.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(text.as_bytes())
+    };
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 /// Print what went wrong, if anything, and give the exit code.

@@ -3,6 +3,13 @@
 //! Highlighting is on only when standard output is a terminal; colours are dropped
 //! when `NO_COLOR` is set (bold and underline stay, so nothing depends on colour:
 //! triage levels are always written out in words too).
+//!
+//! Nothing is written raw that a terminal could act on: content passes [`visible`] before
+//! it is highlighted, and [`emit`], [`emit_json`] and [`error_line`] escape whatever
+//! control or bidi character is left (see `escape`), so a graph, a file name or an
+//! argument can never set the window title, write the clipboard, clear the screen or
+//! reorder the text. On a terminal the program's own highlighting is the only escape
+//! sequence that passes.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -11,6 +18,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::Failure;
+use super::escape::{self, visible, visible_keeping_style};
 use crate::graph::Triage;
 use crate::graph::triage::{DEFAULT_EMERGENCY_NUMBER, fill_placeholders};
 
@@ -77,8 +85,10 @@ impl Paint {
         }
     }
 
-    /// Text in a tone; unchanged when not styled.
+    /// Text made [`visible`], in a tone (plain when not styled).
     pub fn tone(&self, tone: Tone, text: &str) -> String {
+        let text = visible(text);
+        let text = text.as_ref();
         if !self.styled || text.is_empty() || tone == Tone::Plain {
             return text.to_string();
         }
@@ -112,7 +122,7 @@ impl Paint {
     /// wrapped line never carries a highlight into the next line's indent.
     pub fn highlight(&self, text: &str, indices: &[usize]) -> String {
         if !self.styled || indices.is_empty() {
-            return text.to_string();
+            return visible(text).into_owned();
         }
         let mut out = String::new();
         let mut run = String::new();
@@ -134,7 +144,7 @@ impl Paint {
         if matched {
             self.tone(Tone::Match, text)
         } else {
-            text.to_string()
+            visible(text).into_owned()
         }
     }
 
@@ -184,7 +194,7 @@ pub struct Cell {
 impl Cell {
     pub fn new(text: impl Into<String>, tone: Tone) -> Cell {
         Cell {
-            text: text.into(),
+            text: visible(&text.into()).into_owned(),
             tone,
             styled: None,
         }
@@ -195,9 +205,9 @@ impl Cell {
     /// A cell whose highlighting was done by the caller (a search match).
     pub fn styled(text: impl Into<String>, styled: String) -> Cell {
         Cell {
-            text: text.into(),
+            text: visible(&text.into()).into_owned(),
             tone: Tone::Plain,
-            styled: Some(styled),
+            styled: Some(visible_keeping_style(&styled).into_owned()),
         }
     }
 }
@@ -401,9 +411,12 @@ pub fn fill_json(value: &mut serde_json::Value) {
     }
 }
 
-/// Write text to standard output. A closed pipe (`| head`) is not an error.
+/// Write text to standard output, every control or bidi character escaped but the
+/// line feed (and, on a terminal, our own highlighting). A closed pipe (`| head`) is not
+/// an error.
 pub fn emit(text: &str) -> Result<(), Failure> {
     let mut stdout = io::stdout().lock();
+    let text = printable(text, stdout.is_terminal());
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -414,17 +427,28 @@ pub fn emit(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Write a value as pretty JSON to standard output.
+/// Text as [`emit`] writes it: for a terminal, highlighting kept.
+pub fn printable(text: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal {
+        visible_keeping_style(text)
+    } else {
+        visible(text)
+    }
+}
+
+/// Write a value as pretty JSON to standard output, with DEL, the C1 controls and the
+/// bidi controls escaped as `\uXXXX` like the C0 controls.
 pub fn emit_json(value: &impl Serialize) -> Result<(), Failure> {
     let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Io(format!("cannot write the JSON output: {e}")))?;
     text.push('\n');
-    emit(&text)
+    emit(&escape::json(&text))
 }
 
-/// One line to standard error; a failure to write it is ignored (nowhere left to say it).
+/// One line to standard error, every control or bidi character escaped but the line
+/// feed; a failure to write it is ignored (nowhere left to say it).
 pub fn error_line(text: &str) {
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    let _ = writeln!(io::stderr().lock(), "{}", visible(text));
 }
 
 /// "1 warning", "2 warnings".

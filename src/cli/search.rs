@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::escape::visible;
 use super::load::load;
 use super::output::{Cell, Paint, Tone, emit, emit_json, table};
 use super::{Failure, Globals, NOTICE, SearchArgs};
@@ -67,7 +68,7 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
 /// The text output: one line a match, kind, id, name (and the alias that matched).
 pub fn render(paint: &Paint, graph: &Graph, query: &str, hits: &[Hit]) -> String {
     if hits.is_empty() {
-        return format!("No cause or finding matches \"{query}\".\n");
+        return format!("No cause or finding matches \"{}\".\n", visible(query));
     }
     let rows: Vec<Vec<Cell>> = hits
         .iter()

@@ -12,6 +12,8 @@
 //!   everyone, can never fire, or raise the level to urgent or above without a source;
 //! - `usage` (warnings): unused findings and sources, causes with few findings or that no
 //!   answer can raise;
+//! - `text`: no control or bidi characters in any string (a line break only in prose),
+//!   and ids in `[a-z0-9-]`;
 //! - `safety`: for each region, every finding that can make it an emergency (and the age
 //!   or sex an emergency rule tests) is asked on every path of the interview; only run
 //!   once `flow` finds the question graph free of cycles and broken links.
@@ -29,6 +31,7 @@ mod ids;
 mod locate;
 mod refs;
 mod safety;
+mod text;
 mod usage;
 
 use std::collections::{HashMap, HashSet};
@@ -45,6 +48,7 @@ pub fn validate(graph: &Graph) -> Vec<Diagnostic> {
     refs::check(&mut ctx);
     let whole = flow::check(&mut ctx);
     content::check(&mut ctx);
+    text::check(&mut ctx);
     usage::check(&mut ctx);
     // Following every path needs a question graph without cycles or broken links.
     if whole {

@@ -8,6 +8,7 @@ use ratatui::symbols::border;
 
 use crate::app::Options;
 use crate::graph::Triage;
+use crate::graph::controls::is_unsafe;
 
 /// The 16 named colours, by the role they play.
 pub mod palette {
@@ -188,13 +189,20 @@ impl Theme {
         }
     }
 
-    /// Last pass over a drawn frame: with NO_COLOR, drop any colour that slipped in;
-    /// with `--ascii`, replace any character outside ASCII.
+    /// Last pass over a drawn frame: no control or bidi character in any cell (ratatui
+    /// already skips control characters and zero-width ones as it draws text; this holds
+    /// whatever the widget); with NO_COLOR, drop any colour that slipped in; with
+    /// `--ascii`, replace any character outside ASCII.
     pub fn finish(&self, buf: &mut Buffer) {
-        if self.color && !self.ascii {
-            return;
-        }
         for cell in buf.content.iter_mut() {
+            if cell.symbol().chars().any(is_unsafe) {
+                let kept: String = cell.symbol().chars().filter(|&c| !is_unsafe(c)).collect();
+                if kept.is_empty() {
+                    cell.set_char(' ');
+                } else {
+                    cell.set_symbol(&kept);
+                }
+            }
             if !self.color {
                 cell.fg = Color::Reset;
                 cell.bg = Color::Reset;
@@ -246,6 +254,34 @@ pub fn to_ascii(c: char) -> char {
                 (true, false) => folded,
                 _ => '?',
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn no_control_or_bidi_character_survives_a_frame() {
+        for options in [
+            Options::default(),
+            Options {
+                ascii: true,
+                color: false,
+                ..Options::default()
+            },
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
+            buf[(0, 0)].set_symbol("\u{202e}");
+            buf[(1, 0)].set_symbol("a\u{200f}");
+            buf[(2, 0)].set_symbol("\u{1b}");
+            buf[(3, 0)].set_symbol("\u{9b}");
+            buf[(4, 0)].set_symbol("b");
+            Theme::new(&options).finish(&mut buf);
+            let symbols: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+            assert_eq!(symbols, [" ", "a", " ", " ", "b"]);
         }
     }
 }

@@ -5,7 +5,8 @@
 //! comments and non-ASCII bytes are blanked, so brackets and `key:` can be found without
 //! being fooled by prose. Strings are kept as a list of tokens. An item is found by its
 //! `id: "ID"` inside the right top-level section (`regions:`, `causes:` ...), and its span
-//! is the parenthesis around that definition.
+//! is the parenthesis around that definition. A string written with escapes (`\u{1b}`,
+//! `\x07`) is compared by the value it stands for, so it is found like any other.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +16,8 @@ use std::ops::Range;
 pub(super) struct StrToken {
     pub token: Range<usize>,
     pub content: Range<usize>,
+    /// The value, for a string written with escapes; `None` when it is the raw contents.
+    pub decoded: Option<String>,
 }
 
 /// A scanned file.
@@ -30,7 +33,10 @@ pub(super) struct FileMap {
 
 impl FileMap {
     pub fn new(text: &str) -> Self {
-        let (masked, strings) = mask(text);
+        let (masked, mut strings) = mask(text);
+        for s in &mut strings {
+            s.decoded = decode(text, s);
+        }
         let sections = top_level_keys(&masked);
         let mut map = FileMap {
             masked,
@@ -88,7 +94,7 @@ impl FileMap {
             .iter()
             .take_while(|s| s.token.end <= span.end)
             .filter(|s| Some(s.token.start) != skip)
-            .filter(|s| text.get(s.content.clone()) == Some(value))
+            .filter(|s| value_of(text, s) == Some(value))
             .nth(nth)
             .map(|s| s.token.start)
     }
@@ -121,9 +127,7 @@ impl FileMap {
             else {
                 continue;
             };
-            let content = text
-                .get(self.strings[found].content.clone())
-                .unwrap_or_default();
+            let content = value_of(text, &self.strings[found]).unwrap_or_default();
             out.entry(content.to_string()).or_default().push(value_at);
         }
         out
@@ -134,6 +138,24 @@ impl FileMap {
         let colon = skip_blanks(&self.masked, after_key);
         (self.masked.get(colon) == Some(&b':')).then(|| skip_blanks(&self.masked, colon + 1))
     }
+}
+
+/// What a string token stands for: its decoded value, else its raw contents.
+fn value_of<'a>(text: &'a str, s: &'a StrToken) -> Option<&'a str> {
+    match &s.decoded {
+        Some(value) => Some(value),
+        None => text.get(s.content.clone()),
+    }
+}
+
+/// The value of a quoted string that uses escapes, as RON reads it; `None` for a string
+/// without escapes (or a raw string, or one RON cannot read).
+fn decode(text: &str, s: &StrToken) -> Option<String> {
+    let token = text.get(s.token.clone())?;
+    if !token.starts_with('"') || !text.get(s.content.clone())?.contains('\\') {
+        return None;
+    }
+    ron::from_str::<String>(token).ok()
 }
 
 fn skip_blanks(masked: &[u8], mut at: usize) -> usize {
@@ -238,6 +260,7 @@ fn mask(text: &str) -> (Vec<u8>, Vec<StrToken>) {
             strings.push(StrToken {
                 token: at..end,
                 content: at + 1..end.saturating_sub(1).max(at + 1),
+                decoded: None,
             });
             Some((at + 1, end.saturating_sub(1).max(at + 1), end))
         } else if let Some(hashes) = raw_string_hashes(bytes, at) {
@@ -247,6 +270,7 @@ fn mask(text: &str) -> (Vec<u8>, Vec<StrToken>) {
             strings.push(StrToken {
                 token: at..end,
                 content: open + 1..close,
+                decoded: None,
             });
             Some((open + 1, close, end))
         } else if bytes[at..].starts_with(b"//") {
@@ -390,6 +414,18 @@ Graph(
         assert_eq!(own, TEXT.find("sources: [\"back\"], prior"));
         assert_eq!(any, TEXT.rfind("sources"));
         assert_eq!(map.key_in(&span, "text", 0, false), None);
+    }
+
+    #[test]
+    fn escaped_strings_are_found_by_their_value() {
+        let text = r#"(regions: [(id: "a\u{1b}b", name: "x\x07y", aliases: [r"\x07"])])"#;
+        let map = FileMap::new(text);
+        assert_eq!(map.definitions("a\u{1b}b"), [text.find("\"a").unwrap_or(0)]);
+        let span = map.enclosing(map.definitions("a\u{1b}b")[0]);
+        let name = map.string_in(text, &span, "x\u{7}y", 0, None);
+        assert_eq!(name, text.find("\"x"));
+        let raw = map.string_in(text, &span, "\\x07", 0, None);
+        assert_eq!(raw, text.find("r\""), "a raw string is taken as written");
     }
 
     #[test]
