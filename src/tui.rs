@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 use std::thread;
 
-use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{
@@ -18,6 +18,8 @@ use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -75,7 +77,25 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    let backend = CrosstermBackend::new(io::stdout());
+    let size = capped(backend.size()?.width, backend.size()?.height);
+    // A fixed viewport, resized by hand to a capped size: ratatui would otherwise size its
+    // buffers to whatever the terminal reports, and an SSH client can report 65535x65535.
+    Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(size),
+        },
+    )
+}
+
+/// The largest area drawn: a window reported larger is drawn in its top-left corner.
+pub const MAX_WIDTH: u16 = 500;
+pub const MAX_HEIGHT: u16 = 200;
+
+/// The area drawn for a window of this size.
+pub fn capped(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
 }
 
 enum Msg {
@@ -114,7 +134,7 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
         }
     });
 
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     update(&mut app, Action::Resize(size.width, size.height));
     draw(&mut terminal, &app)?;
     loop {
@@ -125,6 +145,12 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
         // Everything that has arrived is handled before the one draw.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
+                Msg::Input(Event::Resize(width, height)) => {
+                    let area = capped(width, height);
+                    terminal.resize(area)?;
+                    update(&mut app, Action::Resize(area.width, area.height));
+                    dirty = true;
+                }
                 Msg::Input(ev) => {
                     if let Some(action) = keymap::action_for_event(&app, &ev) {
                         update(&mut app, action);

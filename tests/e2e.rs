@@ -113,6 +113,19 @@ impl Session {
             .expect("resize");
     }
 
+    /// Tell the program its window has a size, without resizing the screen model (a huge
+    /// size would not fit in the test's memory either).
+    fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
@@ -223,6 +236,24 @@ fn resizing_redraws_for_the_new_size() {
     s.wait_for(&["symptom-explorer", "Possible causes", "Questions"]);
     s.resize(30, 10);
     s.wait_for(&["Needs 40x12, now 30x10"]);
+    s.resize(80, 24);
+    s.wait_for(&["Where does it hurt?", " Body "]);
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_huge_window_is_drawn_within_the_cap() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // An SSH client chooses the size it reports; the program draws at most 500x200.
+    s.resize_pty_only(65535, 65535);
+    thread::sleep(Duration::from_millis(700));
+    assert!(
+        s.child.try_wait().expect("status").is_none(),
+        "still running"
+    );
     s.resize(80, 24);
     s.wait_for(&["Where does it hurt?", " Body "]);
     s.send("q");
