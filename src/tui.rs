@@ -12,7 +12,7 @@ use std::thread;
 
 use ratatui::backend::Backend;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -20,7 +20,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Options, keymap, update};
@@ -151,6 +151,11 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
                     update(&mut app, Action::Resize(area.width, area.height));
                     dirty = true;
                 }
+                Msg::Input(Event::Key(key)) if is_suspend(&key) => {
+                    let area = suspend(&mut terminal)?;
+                    update(&mut app, Action::Resize(area.width, area.height));
+                    dirty = true;
+                }
                 Msg::Input(ev) => {
                     if let Some(action) = keymap::action_for_event(&app, &ev) {
                         update(&mut app, action);
@@ -168,6 +173,31 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
             draw(&mut terminal, &app)?;
         }
     }
+}
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping the program.
+fn is_suspend(key: &KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z'))
+}
+
+/// Give the terminal back and stop, as Ctrl-Z does in a shell; on `fg`, take the terminal
+/// again and have everything redrawn.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<Rect> {
+    restore();
+    // Stops here until SIGCONT (`fg`).
+    signal_hook::low_level::raise(SIGTSTP)?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and the answer
+    // would go to the input thread. Resizing to the (perhaps new) size clears and has the
+    // next draw redraw everything.
+    let size = terminal.backend().size()?;
+    let area = capped(size.width, size.height);
+    terminal.resize(area)?;
+    Ok(area)
 }
 
 fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {

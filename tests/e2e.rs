@@ -24,6 +24,23 @@ struct Session {
 
 impl Session {
     fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_command(CommandBuilder::new(BIN), cols, rows, env)
+    }
+
+    /// An interactive shell with job control, for Ctrl-Z and `fg`.
+    fn start_shell(cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.env("PS1", "shell$ ");
+        Session::start_command(cmd, cols, rows, &[])
+    }
+
+    fn start_command(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,7 +49,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(BIN);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
@@ -259,6 +275,34 @@ fn a_huge_window_is_drawn_within_the_cap() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no bash: skipped");
+        return;
+    }
+    let mut s = Session::start_shell(80, 24);
+    s.wait_for(&["shell$"]);
+    s.send(&format!("{BIN}\r"));
+    s.wait_for(&["Where does it hurt?"]);
+    // Ctrl-Z: the terminal is given back to the shell, in line mode.
+    s.send("\u{1a}");
+    s.wait_for(&["Stopped"]);
+    assert!(!s.alternate(), "the alternate screen was left");
+    s.send("fg\r");
+    // The whole screen is drawn again, and keys work.
+    s.wait_for(&["Where does it hurt?", " Body "]);
+    assert!(s.alternate());
+    s.send("q");
+    s.wait_for(&["shell$"]);
+    s.send("exit\r");
+    s.wait_exit();
 }
 
 #[test]
