@@ -157,3 +157,45 @@ fn red_flags_and_rules_always_set_at_least_their_level() {
         two_stories.first().map_or("", String::as_str)
     );
 }
+
+/// Scores that cannot break (issue 10): with extreme likelihood ratios that overflow or
+/// underflow the odds, every score stays finite and the triage never drops below the
+/// red flags and rules present.
+#[test]
+fn extreme_weights_never_break_scores_or_lower_the_triage() {
+    use symptom_explorer::graph::Weight;
+    let mut graph = Graph::bundled().expect("bundled graph");
+    let mut rng = Rng(0xBAD5_C0DE_0000_0001);
+    let extremes = [1e300, 1e-300, f64::MAX, f64::MIN_POSITIVE, 0.0];
+    for cause in graph.causes.iter_mut() {
+        for link in cause.item.findings.iter_mut() {
+            if rng.below(2) == 0 {
+                link.1 = Weight::Lr(extremes[rng.below(extremes.len())]);
+            }
+        }
+    }
+    let regions: Vec<String> = graph.regions.iter().map(|r| r.id.clone()).collect();
+    let findings: Vec<String> = graph.findings.iter().map(|f| f.id.clone()).collect();
+    let flags: Vec<String> = graph
+        .findings
+        .iter()
+        .filter(|f| f.red_flag.is_some())
+        .map(|f| f.id.clone())
+        .collect();
+    for _ in 0..1000 {
+        let mut q = random_query(&mut rng, &regions, &findings, &flags);
+        // Many findings at once, to overflow.
+        q.present
+            .extend(findings.iter().take(rng.below(60)).cloned());
+        q.absent.retain(|a| !q.present.contains(a));
+        let r = rank(&graph, &q);
+        let bad: Vec<(&str, f64)> = r
+            .causes
+            .iter()
+            .filter(|c| !(c.score.is_finite() && c.score >= 0.0))
+            .map(|c| (c.id.as_str(), c.score))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} {q:?}");
+        assert!(r.triage >= floor(&graph, &q), "{q:?}");
+    }
+}

@@ -101,6 +101,10 @@ pub struct Ranking {
     pub causes: Vec<RankedCause>,
 }
 
+/// The largest odds a cause can reach: far above any real figure, and small enough that
+/// a few hundred causes at it still sum to a finite total.
+const MAX_ODDS: f64 = 1e300;
+
 /// Prior per cent used when a cause gives no published figure.
 fn default_prior(p: Prevalence) -> f64 {
     match p {
@@ -154,7 +158,7 @@ pub fn rank(graph: &Graph, query: &Query) -> Ranking {
     let total: f64 = scored.iter().map(|(odds, _)| odds).sum();
     for (odds, ranked) in &mut scored {
         ranked.score = if total > 0.0 && total.is_finite() {
-            100.0 * *odds / total
+            *odds / total * 100.0
         } else {
             0.0
         };
@@ -327,9 +331,9 @@ fn score_cause(
     // Odds are kept finite and non-negative whatever the content says, so one cause with
     // hundreds of strong findings cannot turn every share into NaN.
     let odds = if odds.is_finite() {
-        odds.max(0.0)
+        odds.clamp(0.0, MAX_ODDS)
     } else {
-        f64::MAX / 1e6
+        MAX_ODDS
     };
 
     let ranked = RankedCause {
