@@ -6,6 +6,7 @@ use std::ops::Deref;
 use ron::extensions::Extensions;
 use ron::options::Options;
 
+use super::ancestry::Ancestry;
 use super::diagnostic::Diagnostic;
 use super::model::*;
 use super::triage::Triage;
@@ -97,6 +98,8 @@ pub struct Graph {
     pub guidance: Vec<Located<GuidancePage>>,
     pub rules: Vec<Located<TriageRule>>,
     index: Index,
+    /// The region tree, worked out once by [`parse`].
+    ancestry: Ancestry,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -161,6 +164,13 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
         questions: index_of(&graph.questions, |s| &s.id),
         guidance: index_of(&graph.guidance, |s| &s.id),
     };
+    let parents = graph
+        .regions
+        .iter()
+        .map(|r| r.parent.as_deref().and_then(|p| graph.region_index(p)))
+        .collect();
+    let has_entry: Vec<bool> = graph.regions.iter().map(|r| r.entry.is_some()).collect();
+    graph.ancestry = Ancestry::new(parents, &has_entry);
     Ok(graph)
 }
 
@@ -215,25 +225,35 @@ impl Graph {
             })
     }
 
-    /// The region and every region it is part of, nearest first (guards against cycles).
+    /// The region and every region it is part of, nearest first, each once (a parent
+    /// cycle stops where it comes round). Takes time in the length of the ancestry.
     pub fn region_ancestry(&self, id: &str) -> Vec<&Region> {
-        let mut out: Vec<&Region> = Vec::new();
-        let mut next = self.region(id);
-        while let Some(r) = next {
-            if out.iter().any(|o| o.id == r.id) {
-                break;
-            }
-            out.push(r);
-            next = r.parent.as_deref().and_then(|p| self.region(p));
+        self.region_index(id)
+            .into_iter()
+            .flat_map(|i| self.ancestry.walk(i))
+            .filter_map(|i| self.regions.get(i).map(|r| &r.item))
+            .collect()
+    }
+
+    /// Whether `ancestor` is `region` or a region it is part of: whether it is in
+    /// [`Graph::region_ancestry`] of `region`, in constant time. False for unknown ids.
+    pub fn region_within(&self, region: &str, ancestor: &str) -> bool {
+        match (self.region_index(region), self.region_index(ancestor)) {
+            (Some(r), Some(a)) => self.ancestry.within(r, a),
+            _ => false,
         }
-        out
+    }
+
+    /// Whether either region is the other or part of it.
+    pub fn regions_related(&self, a: &str, b: &str) -> bool {
+        self.region_within(a, b) || self.region_within(b, a)
     }
 
     /// The entry question for a region, inherited from its parents when it has none.
     pub fn entry_question(&self, region: &str) -> Option<&str> {
-        self.region_ancestry(region)
-            .into_iter()
-            .find_map(|r| r.entry.as_deref())
+        let i = self.region_index(region)?;
+        let from = self.ancestry.entry(i)?;
+        self.regions.get(from)?.entry.as_deref()
     }
 
     /// Every id of every kind, for "did you mean" suggestions and uniqueness checks.

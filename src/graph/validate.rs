@@ -306,7 +306,10 @@ impl<'g> Ctx<'g> {
 
     fn position(&self, loc: Loc) -> (usize, usize) {
         match (loc.offset, self.graph.files.get(loc.file)) {
-            (Some(offset), Some(file)) => load::position(&file.text, offset),
+            (Some(offset), Some(file)) => match self.maps.get(loc.file) {
+                Some(map) => map.position(&file.text, offset),
+                None => load::position(&file.text, offset),
+            },
             _ => (0, 0),
         }
     }

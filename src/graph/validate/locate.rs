@@ -26,6 +26,7 @@ pub(super) struct FileMap {
     sections: Vec<(String, usize)>,
     /// Every `id: "ID"`, by id, as offsets of the opening quote, in text order.
     definitions: HashMap<String, Vec<usize>>,
+    lines: Lines,
 }
 
 impl FileMap {
@@ -37,9 +38,16 @@ impl FileMap {
             strings,
             sections,
             definitions: HashMap::new(),
+            lines: Lines::new(text),
         };
         map.definitions = map.find_definitions(text);
         map
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as `load::position`
+    /// counts them, in time independent of the size of the file.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        self.lines.position(text, offset)
     }
 
     /// The offset of a top-level key such as `regions`, if the file has it.
@@ -134,6 +142,64 @@ impl FileMap {
         let colon = skip_blanks(&self.masked, after_key);
         (self.masked.get(colon) == Some(&b':')).then(|| skip_blanks(&self.masked, colon + 1))
     }
+}
+
+/// Where lines start, and how many characters come before every `BLOCK`th byte.
+#[derive(Debug, Default)]
+struct Lines {
+    starts: Vec<usize>,
+    chars_before_block: Vec<usize>,
+}
+
+const BLOCK: usize = 256;
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(offsets_of(bytes, b'\n').map(|at| at + 1));
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
+        Lines {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// The number of characters before a byte offset (a character boundary).
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let from = block * BLOCK;
+        self.chars_before_block.get(block).copied().unwrap_or(0)
+            + count_chars(&bytes[from.min(bytes.len())..offset])
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let bytes = text.as_bytes();
+        let col = self.chars_before(bytes, offset) - self.chars_before(bytes, start);
+        (line, col + 1)
+    }
+}
+
+fn offsets_of(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &b)| b == needle)
+        .map(|(at, _)| at)
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn skip_blanks(masked: &[u8], mut at: usize) -> usize {
@@ -390,6 +456,27 @@ Graph(
         assert_eq!(own, TEXT.find("sources: [\"back\"], prior"));
         assert_eq!(any, TEXT.rfind("sources"));
         assert_eq!(map.key_in(&span, "text", 0, false), None);
+    }
+
+    #[test]
+    fn positions_agree_with_the_plain_count() {
+        let text = "ab\né\n\n  ∑x\"y\"\nlast";
+        let long = format!(
+            "{}\n{}é{}",
+            "é".repeat(300),
+            "x".repeat(700),
+            "ü".repeat(40)
+        );
+        for text in [text, long.as_str(), "", "\n", "é"] {
+            let map = FileMap::new(text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    map.position(text, offset),
+                    crate::graph::load::position(text, offset),
+                    "offset {offset} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -116,7 +116,7 @@ struct Solved(HashMap<(usize, String, Set), HashMap<usize, String>>);
 fn missed_targets<'g>(
     graph: &'g Graph,
     model: &Model<'g>,
-    region: &str,
+    region: &'g str,
     entry: usize,
     solved: &mut Solved,
     only: Option<&[usize]>,
@@ -244,8 +244,7 @@ fn counts_for(weight: Weight) -> bool {
 
 /// The listed region is the region, a region it is part of, or one of its parts.
 fn related(graph: &Graph, listed: &str, region: &str) -> bool {
-    graph.region_ancestry(region).iter().any(|r| r.id == listed)
-        || graph.region_ancestry(listed).iter().any(|r| r.id == region)
+    graph.regions_related(region, listed)
 }
 
 /// A set of small numbers, as bits.
@@ -373,8 +372,8 @@ enum Test<'g> {
     Has(usize),
     Lacks(usize),
     InRegion(&'g str),
-    /// The one region chosen is among these (used by the exemptions, see `exempt`).
-    Chosen(Vec<&'g str>),
+    /// The reason applies to the one region chosen (used by the exemptions, see `exempt`).
+    Chosen(exempt::Applies<'g>),
     IsSex(Sex),
     Age(AgeRange),
     Not(Box<Test<'g>>),
@@ -386,41 +385,40 @@ enum Test<'g> {
 
 impl<'g> Test<'g> {
     /// As `interview::holds` evaluates the condition.
-    fn holds(&self, state: &State, regions: &[&str]) -> bool {
+    fn holds(&self, state: &State, chosen: &Chosen) -> bool {
         match self {
             Test::Has(f) => state.fact(*f) == PRESENT,
             Test::Lacks(f) => state.fact(*f) == ABSENT,
-            Test::InRegion(r) => regions.contains(r),
-            Test::Chosen(list) => regions.first().is_some_and(|c| list.contains(c)),
+            Test::InRegion(_) | Test::Chosen(_) => self.for_regions(chosen).holds(state, chosen),
             Test::IsSex(sex) => state.sex == Some(*sex),
             Test::Age(range) => state.age.is_some_and(|age| age_fits(range, age)),
-            Test::Not(inner) => !inner.holds(state, regions),
-            Test::All(all) => all.iter().all(|t| t.holds(state, regions)),
-            Test::Any(any) => any.iter().any(|t| t.holds(state, regions)),
+            Test::Not(inner) => !inner.holds(state, chosen),
+            Test::All(all) => all.iter().all(|t| t.holds(state, chosen)),
+            Test::Any(any) => any.iter().any(|t| t.holds(state, chosen)),
             Test::Fixed(value) => *value,
         }
     }
 
     /// The condition with its region tests decided.
-    fn for_regions(&self, regions: &[&str]) -> Test<'g> {
+    fn for_regions(&self, chosen: &Chosen) -> Test<'g> {
         match self {
-            Test::InRegion(r) => Test::Fixed(regions.contains(r)),
-            Test::Chosen(list) => Test::Fixed(regions.first().is_some_and(|c| list.contains(c))),
-            Test::Not(inner) => match inner.for_regions(regions) {
+            Test::InRegion(r) => Test::Fixed(chosen.within(r)),
+            Test::Chosen(applies) => Test::Fixed(applies.to(chosen.graph, chosen.region)),
+            Test::Not(inner) => match inner.for_regions(chosen) {
                 Test::Fixed(value) => Test::Fixed(!value),
                 inner => Test::Not(Box::new(inner)),
             },
-            Test::All(all) => Self::join(all, regions, true),
-            Test::Any(any) => Self::join(any, regions, false),
+            Test::All(all) => Self::join(all, chosen, true),
+            Test::Any(any) => Self::join(any, chosen, false),
             other => other.clone(),
         }
     }
 
     /// `All` (with `unit` true) or `Any` (false) of the parts, decided where possible.
-    fn join(parts: &[Test<'g>], regions: &[&str], unit: bool) -> Test<'g> {
+    fn join(parts: &[Test<'g>], chosen: &Chosen, unit: bool) -> Test<'g> {
         let mut open = Vec::new();
         for part in parts {
-            match part.for_regions(regions) {
+            match part.for_regions(chosen) {
                 Test::Fixed(value) if value == unit => {}
                 Test::Fixed(value) => return Test::Fixed(value),
                 part => open.push(part),
@@ -571,8 +569,12 @@ impl<'g> Model<'g> {
             }
         }
         let slot = |id: &str| facts.get(id).copied().unwrap_or_default();
+        let mut by_item: HashMap<usize, Vec<&exempt::Reason>> = HashMap::new();
+        for reason in &reasons {
+            by_item.entry(reason.item).or_default().push(reason);
+        }
         for (n, &item) in items.iter().enumerate() {
-            let mine: Vec<&exempt::Reason> = reasons.iter().filter(|r| r.item == item).collect();
+            let mine = by_item.remove(&item).unwrap_or_default();
             let next = (n + 1 < items.len()).then_some(real + n + 1);
             let mut asks = Set::new(age + 2);
             asks.insert(item);
@@ -597,8 +599,9 @@ impl<'g> Model<'g> {
             .iter()
             .map(|s| {
                 let mut next: Vec<usize> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 for n in s.branches.iter().map(|b| b.next).chain([s.skip_to]) {
-                    if let Some(n) = n.filter(|n| !next.contains(n)) {
+                    if let Some(n) = n.filter(|&n| seen.insert(n)) {
                         next.push(n);
                     }
                 }
@@ -805,10 +808,23 @@ impl<'g> Compiler<'_, 'g> {
     }
 }
 
+/// The one region chosen, as region conditions see it: `InRegion` holds for it and the
+/// regions it is part of.
+#[derive(Clone, Copy)]
+struct Chosen<'g> {
+    graph: &'g Graph,
+    region: &'g str,
+}
+
+impl Chosen<'_> {
+    fn within(&self, region: &str) -> bool {
+        self.graph.region_within(self.region, region)
+    }
+}
+
 /// The conditions with one region chosen.
 struct RegionView<'g> {
-    /// The region and every region it is part of.
-    regions: Vec<&'g str>,
+    chosen: Chosen<'g>,
     ask_if: Vec<Option<Test<'g>>>,
     /// The slots each question's condition reads.
     reads: Vec<Set>,
@@ -830,19 +846,15 @@ struct Group {
 }
 
 impl<'g> RegionView<'g> {
-    fn new(graph: &'g Graph, model: &Model<'g>, region: &str) -> Self {
-        let regions: Vec<&str> = graph
-            .region_ancestry(region)
-            .into_iter()
-            .map(|r| r.id.as_str())
-            .collect();
+    fn new(graph: &'g Graph, model: &Model<'g>, region: &'g str) -> Self {
+        let chosen = Chosen { graph, region };
         let ask_if: Vec<Option<Test>> = model
             .steps
             .iter()
-            .map(|s| s.ask_if.as_ref().map(|t| t.for_regions(&regions)))
+            .map(|s| s.ask_if.as_ref().map(|t| t.for_regions(&chosen)))
             .collect();
         let mut view = RegionView {
-            regions,
+            chosen,
             ask_if: Vec::new(),
             reads: Vec::new(),
             has: Vec::new(),
@@ -1063,7 +1075,7 @@ impl<'a, 'g> Search<'a, 'g> {
         let state = self.nodes[n].state.clone();
         let asked = self.view.ask_if[s]
             .as_ref()
-            .is_none_or(|test| test.holds(&state, &self.view.regions));
+            .is_none_or(|test| test.holds(&state, &self.view.chosen));
         let edges = if asked {
             step.branches
                 .iter()
@@ -1143,7 +1155,7 @@ impl<'a, 'g> Search<'a, 'g> {
                 None => {
                     let asked = self.view.ask_if[s]
                         .as_ref()
-                        .is_none_or(|test| test.holds(&known, &self.view.regions));
+                        .is_none_or(|test| test.holds(&known, &self.view.chosen));
                     (asked.then_some(0), step.skip_to)
                 }
             };
