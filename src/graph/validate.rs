@@ -143,6 +143,7 @@ pub(crate) struct Ctx<'g> {
     /// Items that a lookup by id never returns: a later item of the same kind and id.
     shadowed: HashSet<(Kind, usize)>,
     refs_seen: HashMap<(Kind, usize, &'g str), usize>,
+    hints: refs::Hints<'g>,
     found: Vec<(usize, Diagnostic)>,
 }
 
@@ -155,6 +156,7 @@ impl<'g> Ctx<'g> {
             places: HashMap::new(),
             shadowed: HashSet::new(),
             refs_seen: HashMap::new(),
+            hints: refs::Hints::default(),
             found: Vec::new(),
         };
         for kind in Kind::ALL {
@@ -206,6 +208,8 @@ impl<'g> Ctx<'g> {
 
     fn find_places(&self, kind: Kind) -> Vec<Place> {
         let mut seen: HashMap<(usize, &str), usize> = HashMap::new();
+        // Items whose definition is not found share a fallback: its span is found once.
+        let mut spans: HashMap<(usize, usize), Range<usize>> = HashMap::new();
         self.files_and_ids(kind)
             .into_iter()
             .map(|(file, id)| {
@@ -215,7 +219,10 @@ impl<'g> Ctx<'g> {
                 let map = self.maps.get(file);
                 let def = map.and_then(|m| definition(m, kind, id, nth));
                 let span = match (map, def) {
-                    (Some(m), Some(d)) => m.enclosing(d),
+                    (Some(m), Some(d)) => spans
+                        .entry((file, d))
+                        .or_insert_with(|| m.enclosing(d))
+                        .clone(),
                     _ => 0..0,
                 };
                 Place { file, def, span }
@@ -275,12 +282,7 @@ impl<'g> Ctx<'g> {
         let found = self
             .place(kind, idx)
             .filter(|p| p.def.is_some())
-            .and_then(|p| {
-                let text = &self.graph.files.get(p.file)?.text;
-                self.maps
-                    .get(p.file)?
-                    .string_in(text, &p.span, value, nth, p.def)
-            });
+            .and_then(|p| self.maps.get(p.file)?.string_in(&p.span, value, nth, p.def));
         Loc {
             offset: found.or(item.offset),
             ..item
@@ -354,10 +356,15 @@ impl<'g> Ctx<'g> {
 /// The offset of the `nth` definition of `id` in the section for `kind`, falling back to
 /// any definition in the file when the file is laid out unusually.
 fn definition(map: &FileMap, kind: Kind, id: &str, nth: usize) -> Option<usize> {
+    // Definitions are in text order and a section is one stretch of text.
     let all = map.definitions(id);
-    let in_section: Vec<usize> = match map.section_range(kind.section()) {
-        Some(range) => all.iter().copied().filter(|o| range.contains(o)).collect(),
-        None => all.to_vec(),
+    let in_section = match map.section_range(kind.section()) {
+        Some(range) => {
+            let from = all.partition_point(|&o| o < range.start);
+            let to = all.partition_point(|&o| o < range.end);
+            &all[from..to]
+        }
+        None => all,
     };
     in_section
         .get(nth)

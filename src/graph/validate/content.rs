@@ -2,6 +2,8 @@
 //! (with a region and a source), red flags that say what to do, triage rules that can
 //! tell people apart and say where their urgency comes from.
 
+use std::collections::HashMap;
+
 use super::{Ctx, Kind, is_blank};
 use crate::graph::model::{AgeRange, Answers, Cause, Prior, TriageRule, Weight};
 use crate::graph::triage::Triage;
@@ -183,12 +185,13 @@ fn age_range(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, age: &AgeRange) {
 /// Each finding once, and explicit likelihood ratios within reason.
 fn links(ctx: &mut Ctx, idx: usize, cause: &Cause) {
     let id = cause.id.as_str();
-    for (i, link) in cause.findings.iter().enumerate() {
+    // How often each finding was linked before this link.
+    let mut earlier: HashMap<&str, usize> = HashMap::new();
+    for link in &cause.findings {
         let finding = link.0.as_str();
-        let nth = cause.findings[..i]
-            .iter()
-            .filter(|l| l.0 == finding)
-            .count();
+        let seen = earlier.entry(finding).or_insert(0);
+        let nth = *seen;
+        *seen += 1;
         let here = ctx.string(Kind::Cause, idx, finding, nth);
         if nth == 1 {
             ctx.error(

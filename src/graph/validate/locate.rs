@@ -6,7 +6,14 @@
 //! being fooled by prose. Strings are kept as a list of tokens. An item is found by its
 //! `id: "ID"` inside the right top-level section (`regions:`, `causes:` ...), and its span
 //! is the parenthesis around that definition.
+//!
+//! Strings are compared by their value, escapes decoded (`"caud\u{61}-equina"` is
+//! `cauda-equina`), and indexed by it, so finding the nth occurrence of a string in an
+//! item, a definition, or a line and column takes time independent of the size of the
+//! file; keys found in an item are remembered. The checks can then ask for as many places
+//! as there are problems without going quadratic.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -22,6 +29,10 @@ pub(super) struct StrToken {
 pub(super) struct FileMap {
     masked: Vec<u8>,
     strings: Vec<StrToken>,
+    /// For each string value, the indexes in `strings` of the tokens that have it.
+    by_value: HashMap<String, Vec<usize>>,
+    /// `key_in` answers so far, by span start, key and level: every match, in order.
+    keys_found: RefCell<HashMap<(usize, String, bool), Vec<usize>>>,
     /// Top-level keys (`triage`, `regions` ...) with the offset of the key.
     sections: Vec<(String, usize)>,
     /// Every `id: "ID"`, by id, as offsets of the opening quote, in text order.
@@ -33,9 +44,15 @@ impl FileMap {
     pub fn new(text: &str) -> Self {
         let (masked, strings) = mask(text);
         let sections = top_level_keys(&masked);
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, token) in strings.iter().enumerate() {
+            by_value.entry(value(text, token)).or_default().push(i);
+        }
         let mut map = FileMap {
             masked,
             strings,
+            by_value,
+            keys_found: RefCell::default(),
             sections,
             definitions: HashMap::new(),
             lines: Lines::new(text),
@@ -81,24 +98,29 @@ impl FileMap {
         open..close
     }
 
-    /// The `nth` string token inside `span` whose contents are exactly `value`,
-    /// skipping the token that starts at `skip` (an item's own id).
+    /// The `nth` string token inside `span` whose value is exactly `value`, skipping the
+    /// token that starts at `skip` (an item's own id).
     pub fn string_in(
         &self,
-        text: &str,
         span: &Range<usize>,
         value: &str,
         nth: usize,
         skip: Option<usize>,
     ) -> Option<usize> {
-        let first = self.strings.partition_point(|s| s.token.start < span.start);
-        self.strings[first..]
-            .iter()
-            .take_while(|s| s.token.end <= span.end)
-            .filter(|s| Some(s.token.start) != skip)
-            .filter(|s| text.get(s.content.clone()) == Some(value))
-            .nth(nth)
-            .map(|s| s.token.start)
+        let tokens = self.by_value.get(value)?;
+        let start = |k: usize| self.strings[tokens[k]].token.start;
+        let first = tokens.partition_point(|&i| self.strings[i].token.start < span.start);
+        let mut at = first.checked_add(nth)?;
+        // The skipped token, when it has this value and comes first, moves the nth on.
+        if let Some(skip) = skip {
+            let skipped = tokens.partition_point(|&i| self.strings[i].token.start < skip);
+            if skipped >= first && skipped <= at && skipped < tokens.len() && start(skipped) == skip
+            {
+                at += 1;
+            }
+        }
+        let token = &self.strings[*tokens.get(at)?].token;
+        (token.end <= span.end).then_some(token.start)
     }
 
     /// The `nth` key `key:` inside `span`; with `own_level`, only the item's own fields
@@ -110,11 +132,17 @@ impl FileMap {
         nth: usize,
         own_level: bool,
     ) -> Option<usize> {
-        let inner = span.start + 1..span.end;
-        keys(&self.masked, inner, key)
-            .filter(|&(_, depth)| !own_level || depth == 0)
-            .nth(nth)
-            .map(|(at, _)| at)
+        let mut found = self.keys_found.borrow_mut();
+        let all = found
+            .entry((span.start, key.to_string(), own_level))
+            .or_insert_with(|| {
+                let inner = span.start + 1..span.end;
+                keys(&self.masked, inner, key)
+                    .filter(|&(_, depth)| !own_level || depth == 0)
+                    .map(|(at, _)| at)
+                    .collect()
+            });
+        all.get(nth).copied()
     }
 
     fn find_definitions(&self, text: &str) -> HashMap<String, Vec<usize>> {
@@ -129,10 +157,9 @@ impl FileMap {
             else {
                 continue;
             };
-            let content = text
-                .get(self.strings[found].content.clone())
-                .unwrap_or_default();
-            out.entry(content.to_string()).or_default().push(value_at);
+            out.entry(value(text, &self.strings[found]))
+                .or_default()
+                .push(value_at);
         }
         out
     }
@@ -142,6 +169,72 @@ impl FileMap {
         let colon = skip_blanks(&self.masked, after_key);
         (self.masked.get(colon) == Some(&b':')).then(|| skip_blanks(&self.masked, colon + 1))
     }
+}
+
+/// The value of a string token: a raw string's contents as written, a quoted string's with
+/// its escapes decoded (as written when they do not decode: RON reports those).
+fn value(text: &str, token: &StrToken) -> String {
+    let raw = text.get(token.content.clone()).unwrap_or_default();
+    let quoted = text.as_bytes().get(token.token.start) == Some(&b'"');
+    match quoted && raw.contains('\\') {
+        true => unescape(raw).unwrap_or_else(|| raw.to_string()),
+        false => raw.to_string(),
+    }
+}
+
+/// Decode the escapes RON allows in a quoted string: `\\ \" \' \n \r \t \0`, `\xHH`
+/// (several of them for one character beyond ASCII) and `\u{H...}`.
+fn unescape(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next()? {
+            '\\' => '\\',
+            '"' => '"',
+            '\'' => '\'',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            '0' => '\0',
+            'x' => {
+                // Up to four `\xHH` make one character.
+                bytes.clear();
+                loop {
+                    let hex: String = chars.by_ref().take(2).collect();
+                    if hex.len() != 2 {
+                        return None;
+                    }
+                    bytes.push(u8::from_str_radix(&hex, 16).ok()?);
+                    if let Ok(s) = std::str::from_utf8(&bytes) {
+                        break s.chars().next()?;
+                    }
+                    if bytes.len() == 4 || !chars.as_str().starts_with("\\x") {
+                        return None;
+                    }
+                    chars.nth(1);
+                }
+            }
+            'u' => {
+                let rest = chars.as_str().strip_prefix('{')?;
+                let close = rest.find('}')?;
+                let hex = &rest[..close];
+                if hex.is_empty() || hex.len() > 6 {
+                    return None;
+                }
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                chars = rest[close + 1..].chars();
+                c
+            }
+            _ => return None,
+        };
+        out.push(decoded);
+    }
+    Some(out)
 }
 
 /// Where lines start, and how many characters come before every `BLOCK`th byte.
@@ -443,7 +536,7 @@ Graph(
         let span = map.enclosing(def);
         assert!(TEXT[span.clone()].starts_with("(name: \"x: [\""));
         assert!(TEXT[span.clone()].ends_with("id: \"low\")"));
-        let parent = map.string_in(TEXT, &span, "back", 0, Some(def));
+        let parent = map.string_in(&span, "back", 0, Some(def));
         assert_eq!(parent, TEXT.find("\"back\", id"));
     }
 
@@ -456,6 +549,44 @@ Graph(
         assert_eq!(own, TEXT.find("sources: [\"back\"], prior"));
         assert_eq!(any, TEXT.rfind("sources"));
         assert_eq!(map.key_in(&span, "text", 0, false), None);
+    }
+
+    #[test]
+    fn escaped_strings_are_found_by_their_value() {
+        let text =
+            r#"(id: "caud\u{61}-equin\x61", a: "q\"t", b: r"r\u{61}", c: "\xC3\xA9", d: "\q")"#;
+        let map = FileMap::new(text);
+        assert_eq!(map.definitions("cauda-equina"), [5]);
+        let span = 0..text.len();
+        assert_eq!(map.string_in(&span, "q\"t", 0, None), text.find("\"q\\"));
+        assert_eq!(map.string_in(&span, "r\\u{61}", 0, None), text.find("r\"r"));
+        assert_eq!(map.string_in(&span, "é", 0, None), text.find("\"\\xC3"));
+        assert_eq!(map.string_in(&span, "\\q", 0, None), text.find("\"\\q"));
+        assert_eq!(
+            unescape(r"\u{1F600}\n\t\0\'"),
+            Some("😀\n\t\0'".to_string())
+        );
+        assert_eq!(unescape(r"\u{110000}"), None);
+        assert_eq!(unescape(r"\xC3"), None);
+        assert_eq!(unescape(r"\x4"), None);
+        assert_eq!(unescape("\\"), None);
+    }
+
+    #[test]
+    fn the_nth_string_skips_the_own_id() {
+        let text = r#"(id: "a", x: "a", y: ["b", "a", "a"]), (z: "a")"#;
+        let map = FileMap::new(text);
+        let span = map.enclosing(map.definitions("a")[0]);
+        let def = Some(5);
+        let found: Vec<Option<usize>> = (0..4).map(|n| map.string_in(&span, "a", n, def)).collect();
+        let starts: Vec<usize> = text.match_indices("\"a\"").map(|(at, _)| at).collect();
+        assert_eq!(
+            found,
+            [Some(starts[1]), Some(starts[2]), Some(starts[3]), None]
+        );
+        assert_eq!(map.string_in(&span, "a", 0, None), Some(starts[0]));
+        assert_eq!(map.string_in(&span, "b", 0, def), text.find("\"b\""));
+        assert_eq!(map.string_in(&span, "c", 0, def), None);
     }
 
     #[test]
