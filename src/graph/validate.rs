@@ -7,7 +7,7 @@
 //!   five triage levels;
 //! - `refs`: every reference resolves to an item of the right kind, else "did you mean";
 //! - `flow`: region entries and parent cycles, unreachable questions, question cycles;
-//! - `content`: empty required text, numbers out of range, a finding linked twice, causes
+//! - `content`: a graph with no regions or no causes, empty required text, numbers out of range, a finding linked twice, causes
 //!   without a region or a source, red flags without advice, triage rules that fire for
 //!   everyone, can never fire, or raise the level to urgent or above without a source;
 //! - `usage` (warnings): unused findings and sources, causes with few findings or that no
@@ -330,21 +330,29 @@ impl<'g> Ctx<'g> {
     }
 
     pub fn error(&mut self, loc: Loc, message: String, id: &str) {
-        self.push(Severity::Error, loc, message, id);
+        self.push(Severity::Error, loc, message, Some(id));
+    }
+
+    /// An error about the graph as a whole, not about one item.
+    pub fn graph_error(&mut self, loc: Loc, message: String) {
+        self.push(Severity::Error, loc, message, None);
     }
 
     pub fn warning(&mut self, loc: Loc, message: String, id: &str) {
-        self.push(Severity::Warning, loc, message, id);
+        self.push(Severity::Warning, loc, message, Some(id));
     }
 
-    fn push(&mut self, severity: Severity, loc: Loc, message: String, id: &str) {
+    fn push(&mut self, severity: Severity, loc: Loc, message: String, id: Option<&str>) {
         let name = self.file_name(loc.file);
         let position = self.position(loc);
-        let diagnostic = match severity {
+        let mut diagnostic = match severity {
             Severity::Error => Diagnostic::error(name, position, message),
             Severity::Warning => Diagnostic::warning(name, position, message),
         };
-        self.found.push((loc.file, diagnostic.with_id(id)));
+        if let Some(id) = id {
+            diagnostic = diagnostic.with_id(id);
+        }
+        self.found.push((loc.file, diagnostic));
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
