@@ -130,6 +130,82 @@ impl Ancestry {
     }
 }
 
+/// Regions listed by an item (a cause, a triage rule), for asking whether the item lists
+/// a region, a region it is part of or one of its parts, in logarithmic time however
+/// many it lists. Built by [`Ancestry::set`]; it mirrors [`Ancestry::within`] both ways.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RegionSet {
+    /// The depth-first intervals of the listed regions not on a cycle: the outermost
+    /// ones only (they nest or are apart), by start.
+    outer: Vec<(usize, usize)>,
+    /// The depth-first entry numbers of the listed regions not on a cycle, sorted.
+    enters: Vec<usize>,
+    /// The cycles that listed regions are on, sorted.
+    on_cycles: Vec<usize>,
+    /// The cycles that the walks up from listed regions end on, sorted.
+    below_cycles: Vec<usize>,
+}
+
+impl Ancestry {
+    /// The set of the listed regions (indexes out of range are left out).
+    pub fn set(&self, regions: impl IntoIterator<Item = usize>) -> RegionSet {
+        let mut set = RegionSet::default();
+        let mut intervals = Vec::new();
+        for r in regions.into_iter().filter(|&r| r < self.len.len()) {
+            match self.cycle[r] {
+                Some(c) => set.on_cycles.push(c),
+                None => intervals.push((self.enter[r], self.leave[r])),
+            }
+            if let Some(c) = self.cycle[self.root[r]] {
+                set.below_cycles.push(c);
+            }
+        }
+        intervals.sort_unstable();
+        for &(start, end) in &intervals {
+            set.enters.push(start);
+            if set
+                .outer
+                .last()
+                .is_none_or(|&(_, last_end)| start > last_end)
+            {
+                set.outer.push((start, end));
+            }
+        }
+        set.enters.dedup();
+        for list in [&mut set.on_cycles, &mut set.below_cycles] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        set
+    }
+
+    /// Whether a region of the set is `region`, a region it is part of, or one of its
+    /// parts: `within(region, l) || within(l, region)` for some listed `l`.
+    pub fn related_to_set(&self, set: &RegionSet, region: usize) -> bool {
+        if region >= self.len.len() {
+            return false;
+        }
+        let (enter, leave) = (self.enter[region], self.leave[region]);
+        // A listed region on the way up: an interval around it, or its cycle.
+        let i = set.outer.partition_point(|&(start, _)| start <= enter);
+        if i > 0 && enter <= set.outer[i - 1].1 {
+            return true;
+        }
+        let up_cycle = self.cycle[self.root[region]];
+        if up_cycle.is_some_and(|c| set.on_cycles.binary_search(&c).is_ok()) {
+            return true;
+        }
+        // A listed region below it.
+        match self.cycle[region] {
+            Some(c) => set.below_cycles.binary_search(&c).is_ok(),
+            None => {
+                let k = set.enters.partition_point(|&e| e < enter);
+                set.enters.get(k).is_some_and(|&e| e <= leave)
+            }
+        }
+    }
+}
+
 /// For each node of a child -> parent relation, the number of the cycle it is on; and the
 /// members of each cycle in walk order.
 fn find_cycles(parent: &[Option<usize>]) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
@@ -194,6 +270,22 @@ mod tests {
 
     fn check_against_slow(parent: &[Option<usize>], has_entry: &[bool]) {
         let a = Ancestry::new(parent.to_vec(), has_entry);
+        // Sets of every size against the plain test, for every region.
+        let n = parent.len();
+        for mask in 0..(1usize << n.min(7)) {
+            let listed: Vec<usize> = (0..n).filter(|&i| i < 7 && mask & (1 << i) != 0).collect();
+            let set = a.set(listed.iter().copied().chain([n + 3]));
+            for region in 0..n {
+                let slow = listed
+                    .iter()
+                    .any(|&l| a.within(region, l) || a.within(l, region));
+                assert_eq!(
+                    a.related_to_set(&set, region),
+                    slow,
+                    "{region} related to {listed:?} ({parent:?})"
+                );
+            }
+        }
         for region in 0..parent.len() {
             let slow = slow_walk(parent, region);
             assert_eq!(a.walk(region).collect::<Vec<_>>(), slow, "walk of {region}");

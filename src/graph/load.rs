@@ -11,7 +11,7 @@ use std::ops::Deref;
 use ron::extensions::Extensions;
 use ron::options::Options;
 
-use super::ancestry::Ancestry;
+use super::ancestry::{Ancestry, RegionSet};
 use super::diagnostic::Diagnostic;
 use super::model::*;
 use super::triage::Triage;
@@ -148,6 +148,9 @@ pub struct Graph {
     index: Index,
     /// The region tree, worked out once by [`parse`].
     ancestry: Ancestry,
+    /// The regions each cause lists, and each triage rule, as sets of that tree.
+    cause_regions: Vec<RegionSet>,
+    rule_regions: Vec<RegionSet>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -229,6 +232,14 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
         .collect();
     let has_entry: Vec<bool> = graph.regions.iter().map(|r| r.entry.is_some()).collect();
     graph.ancestry = Ancestry::new(parents, &has_entry);
+    let set = |listed: &[String]| {
+        let indexes = listed.iter().filter_map(|r| graph.region_index(r));
+        graph.ancestry.set(indexes)
+    };
+    let cause_regions = graph.causes.iter().map(|c| set(&c.regions)).collect();
+    let rule_regions = graph.rules.iter().map(|r| set(&r.regions)).collect();
+    graph.cause_regions = cause_regions;
+    graph.rule_regions = rule_regions;
     Ok(graph)
 }
 
@@ -305,6 +316,28 @@ impl Graph {
     /// Whether either region is the other or part of it.
     pub fn regions_related(&self, a: &str, b: &str) -> bool {
         self.region_within(a, b) || self.region_within(b, a)
+    }
+
+    /// Whether the cause at index `cause` covers a region: lists it, a region it is part
+    /// of, or one of its parts (as `engine::rank::covers`), in logarithmic time.
+    pub fn cause_covers(&self, cause: usize, region: &str) -> bool {
+        match (self.cause_regions.get(cause), self.region_index(region)) {
+            (Some(set), Some(r)) => self.ancestry.related_to_set(set, r),
+            _ => false,
+        }
+    }
+
+    /// Whether the triage rule at index `rule` can apply to a region: it names no
+    /// regions, or one that is the region, a region it is part of, or one of its parts.
+    pub fn rule_applies_in(&self, rule: usize, region: &str) -> bool {
+        let Some(listed) = self.rules.get(rule) else {
+            return false;
+        };
+        listed.regions.is_empty()
+            || match (self.rule_regions.get(rule), self.region_index(region)) {
+                (Some(set), Some(r)) => self.ancestry.related_to_set(set, r),
+                _ => false,
+            }
     }
 
     /// The entry question for a region, inherited from its parents when it has none.

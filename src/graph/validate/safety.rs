@@ -49,7 +49,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Ctx, Kind};
 use crate::engine::evidence::age_fits;
-use crate::engine::rank::covers;
 use crate::graph::load::Graph;
 use crate::graph::model::{AgeRange, Answers, Condition, Outcome, Question, Sex, Weight};
 use crate::graph::triage::Triage;
@@ -184,29 +183,22 @@ impl<'g> What<'g> {
 /// The targets for a region: findings in graph order, then the age, then the sex.
 fn targets<'g>(graph: &'g Graph, model: &Model, region: &str) -> Vec<Target<'g>> {
     let mut needed = vec![false; graph.findings.len()];
+    for (c, emergencies) in model.cause_emergencies.iter().enumerate() {
+        if !emergencies.is_empty() && graph.cause_covers(c, region) {
+            emergencies.iter().for_each(|&f| needed[f] = true);
+        }
+    }
     let mut need = |id: &str| {
         if let Some(i) = graph.finding_index(id) {
             needed[i] = true;
         }
     };
-    for cause in graph.causes.iter().filter(|c| covers(graph, c, region)) {
-        for link in cause.findings.iter().filter(|l| counts_for(l.1)) {
-            let emergency = graph
-                .finding(&link.0)
-                .and_then(|f| f.red_flag.as_ref())
-                .is_some_and(|flag| Triage::parse(&flag.triage) == Some(Triage::Emergency));
-            if emergency {
-                need(&link.0);
-            }
-        }
-    }
     let mut age = None;
     let mut sex = None;
-    let rules = graph.rules.iter().filter(|rule| {
-        Triage::parse(&rule.triage) == Some(Triage::Emergency)
-            && (rule.regions.is_empty() || rule.regions.iter().any(|r| related(graph, r, region)))
+    let rules = graph.rules.iter().enumerate().filter(|(r, rule)| {
+        Triage::parse(&rule.triage) == Some(Triage::Emergency) && graph.rule_applies_in(*r, region)
     });
-    for rule in rules {
+    for (_, rule) in rules {
         rule.all.iter().chain(&rule.any).for_each(|id| need(id));
         if rule.age.is_some() {
             age.get_or_insert(rule.id.as_str());
@@ -240,11 +232,6 @@ fn counts_for(weight: Weight) -> bool {
         Weight::Against => false,
         Weight::Lr(ratio) => ratio >= 1.0,
     }
-}
-
-/// The listed region is the region, a region it is part of, or one of its parts.
-fn related(graph: &Graph, listed: &str, region: &str) -> bool {
-    graph.regions_related(region, listed)
 }
 
 /// A set of small numbers, as bits.
@@ -512,6 +499,8 @@ struct Model<'g> {
     /// The item numbers of the age and the sex.
     age: usize,
     sex: usize,
+    /// For each cause, the emergency findings it links for it (see the module comment).
+    cause_emergencies: Vec<Vec<usize>>,
 }
 
 impl<'g> Model<'g> {
@@ -623,6 +612,7 @@ impl<'g> Model<'g> {
             facts: facts.len(),
             age,
             sex: age + 1,
+            cause_emergencies: cause_emergencies(graph),
         }
     }
 
@@ -637,6 +627,32 @@ impl<'g> Model<'g> {
     fn slots(&self) -> usize {
         self.facts + 2
     }
+}
+
+/// For each cause, the findings with an emergency red flag that it links for it.
+fn cause_emergencies(graph: &Graph) -> Vec<Vec<usize>> {
+    let emergency: Vec<bool> = graph
+        .findings
+        .iter()
+        .map(|f| {
+            f.red_flag
+                .as_ref()
+                .is_some_and(|flag| Triage::parse(&flag.triage) == Some(Triage::Emergency))
+        })
+        .collect();
+    graph
+        .causes
+        .iter()
+        .map(|cause| {
+            cause
+                .findings
+                .iter()
+                .filter(|l| counts_for(l.1))
+                .filter_map(|l| graph.finding_index(&l.0))
+                .filter(|&f| emergency[f])
+                .collect()
+        })
+        .collect()
 }
 
 /// Findings tested by a condition, numbered in the order first met.

@@ -19,7 +19,6 @@
 use std::fmt;
 
 use super::Test;
-use crate::engine::rank::covers;
 use crate::graph::load::Graph;
 use crate::graph::model::{AgeRange, Cause, Sex, TriageRule, Weight};
 use crate::graph::triage::Triage;
@@ -43,21 +42,20 @@ pub(super) struct Reason<'g> {
     pub settled: Settled<'g>,
 }
 
-/// Where a reason applies: the regions a cause covers, or those a rule can apply to.
+/// Where a reason applies: the regions a cause covers, or those a rule can apply to;
+/// each by its index in the graph.
 #[derive(Clone, Copy)]
 pub(super) enum Applies<'g> {
-    Cause(&'g Cause),
-    Rule(&'g TriageRule),
+    Cause(usize, &'g Cause),
+    Rule(usize, &'g TriageRule),
 }
 
 impl Applies<'_> {
     /// Whether the reason applies when `region` is the one chosen.
     pub fn to(self, graph: &Graph, region: &str) -> bool {
         match self {
-            Applies::Cause(cause) => covers(graph, cause, region),
-            Applies::Rule(rule) => {
-                rule.regions.is_empty() || rule.regions.iter().any(|l| related(graph, l, region))
-            }
+            Applies::Cause(c, _) => graph.cause_covers(c, region),
+            Applies::Rule(r, _) => graph.rule_applies_in(r, region),
         }
     }
 }
@@ -65,8 +63,8 @@ impl Applies<'_> {
 impl fmt::Debug for Applies<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Applies::Cause(cause) => write!(f, "Cause({:?})", cause.id),
-            Applies::Rule(rule) => write!(f, "Rule({:?})", rule.id),
+            Applies::Cause(_, cause) => write!(f, "Cause({:?})", cause.id),
+            Applies::Rule(_, rule) => write!(f, "Rule({:?})", rule.id),
         }
     }
 }
@@ -83,17 +81,14 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
     let mut out = Vec::new();
     let emergency = |level: &str| Triage::parse(level) == Some(Triage::Emergency);
     // For each finding, the causes that link it for them, in graph order, each once.
-    let mut linked_by: Vec<Vec<&Cause>> = vec![Vec::new(); graph.findings.len()];
-    for cause in &graph.causes {
+    let mut linked_by: Vec<Vec<(usize, &Cause)>> = vec![Vec::new(); graph.findings.len()];
+    for (c, cause) in graph.causes.iter().enumerate() {
         for link in cause.findings.iter().filter(|l| counts_for(l.1)) {
             let Some(i) = graph.finding_index(&link.0) else {
                 continue;
             };
-            if !linked_by[i]
-                .last()
-                .is_some_and(|last| std::ptr::eq(*last, &cause.item))
-            {
-                linked_by[i].push(cause);
+            if linked_by[i].last().is_none_or(|&(last, _)| last != c) {
+                linked_by[i].push((c, cause));
             }
         }
     }
@@ -105,7 +100,7 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
         {
             continue;
         }
-        for &cause in &linked_by[item] {
+        for &(c, cause) in &linked_by[item] {
             let mut any = Vec::new();
             if !finding.only_with.is_empty() {
                 any.push(Settled::LacksAll(ids(&finding.only_with)));
@@ -118,13 +113,14 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
             }
             out.push(Reason {
                 item,
-                applies: Applies::Cause(cause),
+                applies: Applies::Cause(c, cause),
                 settled: Settled::Any(any),
             });
         }
     }
-    for rule in graph.rules.iter().filter(|r| emergency(&r.triage)) {
-        let applies = Applies::Rule(rule);
+    let rules = graph.rules.iter().enumerate();
+    for (r, rule) in rules.filter(|(_, r)| emergency(&r.triage)) {
+        let applies = Applies::Rule(r, rule);
         for id in rule.all.iter().chain(&rule.any) {
             if let Some(item) = graph.finding_index(id) {
                 out.push(Reason {
@@ -200,10 +196,6 @@ fn ids(list: &[String]) -> Vec<&str> {
 /// A link that makes the cause more likely when the finding is present.
 fn counts_for(weight: Weight) -> bool {
     super::counts_for(weight)
-}
-
-fn related(graph: &Graph, listed: &str, region: &str) -> bool {
-    super::related(graph, listed, region)
 }
 
 /// The findings a reason reads, so that they get a slot.
