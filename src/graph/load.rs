@@ -17,7 +17,7 @@ use super::model::*;
 use super::triage::Triage;
 
 /// The largest graph file that is read, in bytes (8 MiB: the bundled graph is about
-/// 300 KiB).
+/// 490 KiB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The largest total of all the graph files of one run, in bytes (32 MiB).
