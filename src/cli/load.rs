@@ -2,12 +2,20 @@
 //!
 //! The graph is always validated first; a command never runs on a graph with errors.
 //! Diagnostics go to standard error (the command's own output is on standard output).
+//!
+//! Only regular files are read: the type is checked before the file is opened, so a
+//! named pipe or a device (`/dev/zero`, `/dev/urandom`, a terminal) is refused at once
+//! instead of blocking or reading without end, and checked again on what was opened.
+//! A file may hold at most [`MAX_FILE_BYTES`], all of them [`MAX_TOTAL_BYTES`], and no
+//! more than that is ever read.
 
-use std::path::PathBuf;
+use std::fs::{self, File, Metadata};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use super::output::{count, error_line};
 use super::{Failure, Globals};
-use crate::graph::load::bundled;
+use crate::graph::load::{MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled};
 use crate::graph::validate::check;
 use crate::graph::{Diagnostic, Graph, SourceText};
 
@@ -40,21 +48,102 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<SourceText>, Vec<Diagnostic
     }
     let mut sources = Vec::new();
     let mut errors = Vec::new();
+    let mut total: u64 = 0;
     for path in paths {
-        let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => sources.push(SourceText::new(name, text)),
-            Err(e) => errors.push(Diagnostic::error(
-                &name,
-                (0, 0),
-                format!("cannot read the file: {e}"),
-            )),
+        match read_file(path, MAX_TOTAL_BYTES.saturating_sub(total)) {
+            Ok(source) => {
+                total += source.text.len() as u64;
+                sources.push(source);
+            }
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
         Ok(sources)
     } else {
         Err(errors)
+    }
+}
+
+/// One graph file, if it is a regular file within the limits: `left` is what the total
+/// allows after the files before it.
+pub fn read_file(path: &Path, left: u64) -> Result<SourceText, Diagnostic> {
+    let name = path.display().to_string();
+    let fail = |message: String| Diagnostic::error(&name, (0, 0), message);
+    let cannot = |e: std::io::Error| fail(format!("cannot read the file: {e}"));
+    // Before opening: opening a named pipe waits for a writer.
+    regular(&fs::metadata(path).map_err(cannot)?).map_err(&fail)?;
+    let file = File::open(path).map_err(cannot)?;
+    // It may have been replaced in between.
+    let opened = file.metadata().map_err(cannot)?;
+    regular(&opened).map_err(&fail)?;
+    within_limits(opened.len(), left).map_err(&fail)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES.min(left) + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    // It may have grown since.
+    within_limits(bytes.len() as u64, left).map_err(&fail)?;
+    SourceText::from_bytes(&name, bytes)
+}
+
+/// An error unless the metadata is a regular file's.
+fn regular(meta: &Metadata) -> Result<(), String> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(format!(
+        "cannot read the file: it is {}, not a regular file",
+        file_kind(meta)
+    ))
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
+
+fn within_limits(size: u64, left: u64) -> Result<(), String> {
+    if size > MAX_FILE_BYTES {
+        Err(format!(
+            "the file is too large: {}, more than the {} a graph file may have",
+            mebibytes(size),
+            mebibytes(MAX_FILE_BYTES)
+        ))
+    } else if size > left {
+        Err(format!(
+            "the graph files are too large together: this one takes them past the {} allowed in total",
+            mebibytes(MAX_TOTAL_BYTES)
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// `8 MiB`, `9.5 MiB`: rounded up, so a size over a limit never reads as the limit.
+fn mebibytes(bytes: u64) -> String {
+    let mib = (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0;
+    if mib.fract() == 0.0 {
+        format!("{mib:.0} MiB")
+    } else {
+        format!("{mib:.1} MiB")
     }
 }
 
@@ -79,4 +168,59 @@ pub fn failed_line(errors: usize, warnings: usize, files: usize) -> String {
         line.push_str(&format!(" in {}", count(files, "file", "files")));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_in_mebibytes() {
+        assert_eq!(mebibytes(MAX_FILE_BYTES), "8 MiB");
+        assert_eq!(mebibytes(MAX_FILE_BYTES + 1024 * 1024 / 2), "8.5 MiB");
+        assert_eq!(mebibytes(MAX_FILE_BYTES + 1), "8.1 MiB");
+    }
+
+    #[test]
+    fn only_regular_files_within_the_limits_are_read() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let err = read_file(dir.path(), MAX_TOTAL_BYTES).unwrap_err();
+        assert!(
+            err.message
+                .ends_with("it is a directory, not a regular file"),
+            "{err}"
+        );
+        assert_eq!((err.line, err.col), (0, 0));
+
+        let small = dir.path().join("small.ron");
+        fs::write(&small, "\u{FEFF}Graph()").expect("written");
+        assert_eq!(
+            read_file(&small, MAX_TOTAL_BYTES).map(|s| s.text),
+            Ok("Graph()".into())
+        );
+        let err = read_file(&small, 3).unwrap_err();
+        assert!(err.message.contains("32 MiB allowed in total"), "{err}");
+
+        let large = dir.path().join("large.ron");
+        let file = File::create(&large).expect("created");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sized");
+        let err = read_file(&large, MAX_TOTAL_BYTES).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: error: the file is too large: 8.1 MiB, more than the 8 MiB a graph file may have",
+                large.display()
+            )
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_without_reading() {
+        let err = read_file(Path::new("/dev/zero"), MAX_TOTAL_BYTES).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/dev/zero: error: cannot read the file: it is a device, not a regular file"
+        );
+    }
 }

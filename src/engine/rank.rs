@@ -213,14 +213,12 @@ fn applies(graph: &Graph, cause: &Cause, query: &Query) -> bool {
 }
 
 /// A cause covers a region if it lists it, a part of it, or a region it is part of.
+/// Constant time for each region the cause lists.
 pub(crate) fn covers(graph: &Graph, cause: &Cause, region: &str) -> bool {
-    cause.regions.iter().any(|listed| {
-        graph
-            .region_ancestry(region)
-            .iter()
-            .any(|r| &r.id == listed)
-            || graph.region_ancestry(listed).iter().any(|r| r.id == region)
-    })
+    cause
+        .regions
+        .iter()
+        .any(|listed| graph.regions_related(region, listed))
 }
 
 /// One link's contribution before the group discount.

@@ -47,12 +47,10 @@ pub fn rules_present(graph: &Graph, query: &Query) -> Vec<RuleHit> {
 pub fn rule_fires(graph: &Graph, rule: &TriageRule, query: &Query) -> bool {
     let has = |id: &String| query.present.contains(id);
     let in_region = |listed: &String| {
-        query.regions.iter().any(|chosen| {
-            graph
-                .region_ancestry(chosen)
-                .iter()
-                .any(|r| &r.id == listed)
-        })
+        query
+            .regions
+            .iter()
+            .any(|chosen| graph.region_within(chosen, listed))
     };
     let recent = || {
         query

@@ -1,4 +1,9 @@
 //! Reading RON files into one merged [`Graph`], with syntax errors as diagnostics.
+//!
+//! Text comes in as UTF-8, a byte-order mark dropped (so columns are counted as editors
+//! count them) and invalid UTF-8 reported at its line and column. Files have limits
+//! (see [`MAX_FILE_BYTES`], [`MAX_TOTAL_BYTES`], [`MAX_NESTING`]), which the command
+//! line enforces when it reads them.
 
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -6,9 +11,23 @@ use std::ops::Deref;
 use ron::extensions::Extensions;
 use ron::options::Options;
 
+use super::ancestry::{Ancestry, RegionSet};
 use super::diagnostic::Diagnostic;
 use super::model::*;
 use super::triage::Triage;
+
+/// The largest graph file that is read, in bytes (8 MiB: the bundled graph is about
+/// 490 KiB).
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The largest total of all the graph files of one run, in bytes (32 MiB).
+pub const MAX_TOTAL_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How deeply values may nest in a graph file (RON's own limit, stated here so that the
+/// message can say it).
+pub const MAX_NESTING: usize = 128;
+
+const BOM: char = '\u{FEFF}';
 
 /// The text of one graph file and the name it is reported under.
 #[derive(Debug, Clone)]
@@ -18,10 +37,40 @@ pub struct SourceText {
 }
 
 impl SourceText {
+    /// A UTF-8 byte-order mark at the start of `text` is dropped.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with(BOM) {
+            text.drain(..BOM.len_utf8());
+        }
         SourceText {
             name: name.into(),
-            text: text.into(),
+            text,
+        }
+    }
+
+    /// The text of a file's bytes; invalid UTF-8 is an error at its line and column.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Self, Diagnostic> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceText::new(name, text)),
+            Err(e) => {
+                let error = e.utf8_error();
+                let bytes = e.as_bytes();
+                let at = error.valid_up_to();
+                let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+                let bom = if valid.starts_with(BOM) {
+                    BOM.len_utf8()
+                } else {
+                    0
+                };
+                let place = position(&valid[bom..], at - bom);
+                let what = match error.error_len() {
+                    Some(_) => format!("byte 0x{:02X} is not part of a character", bytes[at]),
+                    None => "the file ends in the middle of a character".to_string(),
+                };
+                let message = format!("invalid UTF-8: {what} (save the file as UTF-8)");
+                Err(Diagnostic::error(name, place, message))
+            }
         }
     }
 }
@@ -97,6 +146,11 @@ pub struct Graph {
     pub guidance: Vec<Located<GuidancePage>>,
     pub rules: Vec<Located<TriageRule>>,
     index: Index,
+    /// The region tree, worked out once by [`parse`].
+    ancestry: Ancestry,
+    /// The regions each cause lists, and each triage rule, as sets of that tree.
+    cause_regions: Vec<RegionSet>,
+    rule_regions: Vec<RegionSet>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -123,17 +177,27 @@ fn located<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = Located<T>> {
 
 /// Parse every file; all syntax errors are returned, one per file at most.
 pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
-    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let options = Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for file in &files {
         match options.from_str::<GraphFile>(&file.text) {
             Ok(g) => parsed.push(g),
-            Err(e) => errors.push(Diagnostic::error(
-                &file.name,
-                (e.span.start.line, e.span.start.col),
-                e.code.to_string(),
-            )),
+            Err(e) => {
+                let message = match e.code {
+                    ron::Error::ExceededRecursionLimit => {
+                        format!("nested too deeply (more than {MAX_NESTING} levels)")
+                    }
+                    code => code.to_string(),
+                };
+                errors.push(Diagnostic::error(
+                    &file.name,
+                    (e.span.start.line, e.span.start.col),
+                    message,
+                ));
+            }
         }
     }
     if !errors.is_empty() {
@@ -161,6 +225,21 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
         questions: index_of(&graph.questions, |s| &s.id),
         guidance: index_of(&graph.guidance, |s| &s.id),
     };
+    let parents = graph
+        .regions
+        .iter()
+        .map(|r| r.parent.as_deref().and_then(|p| graph.region_index(p)))
+        .collect();
+    let has_entry: Vec<bool> = graph.regions.iter().map(|r| r.entry.is_some()).collect();
+    graph.ancestry = Ancestry::new(parents, &has_entry);
+    let set = |listed: &[String]| {
+        let indexes = listed.iter().filter_map(|r| graph.region_index(r));
+        graph.ancestry.set(indexes)
+    };
+    let cause_regions = graph.causes.iter().map(|c| set(&c.regions)).collect();
+    let rule_regions = graph.rules.iter().map(|r| set(&r.regions)).collect();
+    graph.cause_regions = cause_regions;
+    graph.rule_regions = rule_regions;
     Ok(graph)
 }
 
@@ -215,25 +294,57 @@ impl Graph {
             })
     }
 
-    /// The region and every region it is part of, nearest first (guards against cycles).
+    /// The region and every region it is part of, nearest first, each once (a parent
+    /// cycle stops where it comes round). Takes time in the length of the ancestry.
     pub fn region_ancestry(&self, id: &str) -> Vec<&Region> {
-        let mut out: Vec<&Region> = Vec::new();
-        let mut next = self.region(id);
-        while let Some(r) = next {
-            if out.iter().any(|o| o.id == r.id) {
-                break;
-            }
-            out.push(r);
-            next = r.parent.as_deref().and_then(|p| self.region(p));
+        self.region_index(id)
+            .into_iter()
+            .flat_map(|i| self.ancestry.walk(i))
+            .filter_map(|i| self.regions.get(i).map(|r| &r.item))
+            .collect()
+    }
+
+    /// Whether `ancestor` is `region` or a region it is part of: whether it is in
+    /// [`Graph::region_ancestry`] of `region`, in constant time. False for unknown ids.
+    pub fn region_within(&self, region: &str, ancestor: &str) -> bool {
+        match (self.region_index(region), self.region_index(ancestor)) {
+            (Some(r), Some(a)) => self.ancestry.within(r, a),
+            _ => false,
         }
-        out
+    }
+
+    /// Whether either region is the other or part of it.
+    pub fn regions_related(&self, a: &str, b: &str) -> bool {
+        self.region_within(a, b) || self.region_within(b, a)
+    }
+
+    /// Whether the cause at index `cause` covers a region: lists it, a region it is part
+    /// of, or one of its parts (as `engine::rank::covers`), in logarithmic time.
+    pub fn cause_covers(&self, cause: usize, region: &str) -> bool {
+        match (self.cause_regions.get(cause), self.region_index(region)) {
+            (Some(set), Some(r)) => self.ancestry.related_to_set(set, r),
+            _ => false,
+        }
+    }
+
+    /// Whether the triage rule at index `rule` can apply to a region: it names no
+    /// regions, or one that is the region, a region it is part of, or one of its parts.
+    pub fn rule_applies_in(&self, rule: usize, region: &str) -> bool {
+        let Some(listed) = self.rules.get(rule) else {
+            return false;
+        };
+        listed.regions.is_empty()
+            || match (self.rule_regions.get(rule), self.region_index(region)) {
+                (Some(set), Some(r)) => self.ancestry.related_to_set(set, r),
+                _ => false,
+            }
     }
 
     /// The entry question for a region, inherited from its parents when it has none.
     pub fn entry_question(&self, region: &str) -> Option<&str> {
-        self.region_ancestry(region)
-            .into_iter()
-            .find_map(|r| r.entry.as_deref())
+        let i = self.region_index(region)?;
+        let from = self.ancestry.entry(i)?;
+        self.regions.get(from)?.entry.as_deref()
     }
 
     /// Every id of every kind, for "did you mean" suggestions and uniqueness checks.
@@ -317,6 +428,52 @@ mod tests {
         let found = find_definitions(text, "a");
         assert_eq!(found.len(), 2);
         assert_eq!(position(text, found[1]), (1, 33));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let text = "\u{FEFF}Graph(\n  regions: [\n    Region(id: 3)\n  ]\n)";
+        let source = SourceText::new("x.ron", text);
+        assert!(source.text.starts_with("Graph("));
+        let from_bytes = SourceText::from_bytes("x.ron", text.as_bytes().to_vec());
+        assert_eq!(from_bytes.map(|s| s.text), Ok(source.text.clone()));
+        let with = parse(vec![source]).unwrap_err();
+        let without = parse(vec![SourceText::new("x.ron", &text[3..])]).unwrap_err();
+        assert_eq!(with, without, "the same places as without the mark");
+        let first_line = parse(vec![SourceText::new("x.ron", "\u{FEFF}Graph(x: 1)")]).unwrap_err();
+        let plain = parse(vec![SourceText::new("x.ron", "Graph(x: 1)")]).unwrap_err();
+        assert_eq!(first_line, plain);
+    }
+
+    #[test]
+    fn invalid_utf8_has_line_and_column() {
+        let mut bytes = "\u{FEFF}Graph(\n  // é\n  regions: [],// "
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xFF);
+        let err = SourceText::from_bytes("x.ron", bytes.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.ron:3:18: error: invalid UTF-8: byte 0xFF is not part of a character (save the file as UTF-8)"
+        );
+        bytes.pop();
+        bytes.extend([b'\n', 0xC3]);
+        let err = SourceText::from_bytes("x.ron", bytes).unwrap_err();
+        assert_eq!((err.line, err.col), (4, 1));
+        assert!(err.message.contains("ends in the middle of a character"));
+    }
+
+    #[test]
+    fn nesting_too_deep_is_said_in_plain_words() {
+        let deep = format!(
+            "Graph(questions: [Question(id: \"q\", text: \"t\", ask_if: {}Has(\"x\"){}, answers: YesNo())])",
+            "Not(".repeat(200),
+            ")".repeat(200)
+        );
+        let err = parse(vec![SourceText::new("x.ron", deep)]).unwrap_err();
+        assert_eq!(err[0].message, "nested too deeply (more than 128 levels)");
+        assert_eq!(err[0].line, 1);
+        assert!(!err[0].message.contains("ron::"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The domain: the RON model, loading and validation.
 
+mod ancestry;
 pub mod controls;
 pub mod diagnostic;
 pub mod load;

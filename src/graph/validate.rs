@@ -7,7 +7,7 @@
 //!   five triage levels;
 //! - `refs`: every reference resolves to an item of the right kind, else "did you mean";
 //! - `flow`: region entries and parent cycles, unreachable questions, question cycles;
-//! - `content`: empty required text, numbers out of range, a finding linked twice, causes
+//! - `content`: a graph with no regions or no causes, empty required text, numbers out of range, a finding linked twice, causes
 //!   without a region or a source, red flags without advice, triage rules that fire for
 //!   everyone, can never fire, or raise the level to urgent or above without a source;
 //! - `usage` (warnings): unused findings and sources, causes with few findings or that no
@@ -147,6 +147,7 @@ pub(crate) struct Ctx<'g> {
     /// Items that a lookup by id never returns: a later item of the same kind and id.
     shadowed: HashSet<(Kind, usize)>,
     refs_seen: HashMap<(Kind, usize, &'g str), usize>,
+    hints: refs::Hints<'g>,
     found: Vec<(usize, Diagnostic)>,
 }
 
@@ -159,6 +160,7 @@ impl<'g> Ctx<'g> {
             places: HashMap::new(),
             shadowed: HashSet::new(),
             refs_seen: HashMap::new(),
+            hints: refs::Hints::default(),
             found: Vec::new(),
         };
         for kind in Kind::ALL {
@@ -210,6 +212,8 @@ impl<'g> Ctx<'g> {
 
     fn find_places(&self, kind: Kind) -> Vec<Place> {
         let mut seen: HashMap<(usize, &str), usize> = HashMap::new();
+        // Items whose definition is not found share a fallback: its span is found once.
+        let mut spans: HashMap<(usize, usize), Range<usize>> = HashMap::new();
         self.files_and_ids(kind)
             .into_iter()
             .map(|(file, id)| {
@@ -219,7 +223,10 @@ impl<'g> Ctx<'g> {
                 let map = self.maps.get(file);
                 let def = map.and_then(|m| definition(m, kind, id, nth));
                 let span = match (map, def) {
-                    (Some(m), Some(d)) => m.enclosing(d),
+                    (Some(m), Some(d)) => spans
+                        .entry((file, d))
+                        .or_insert_with(|| m.enclosing(d))
+                        .clone(),
                     _ => 0..0,
                 };
                 Place { file, def, span }
@@ -279,12 +286,7 @@ impl<'g> Ctx<'g> {
         let found = self
             .place(kind, idx)
             .filter(|p| p.def.is_some())
-            .and_then(|p| {
-                let text = &self.graph.files.get(p.file)?.text;
-                self.maps
-                    .get(p.file)?
-                    .string_in(text, &p.span, value, nth, p.def)
-            });
+            .and_then(|p| self.maps.get(p.file)?.string_in(&p.span, value, nth, p.def));
         Loc {
             offset: found.or(item.offset),
             ..item
@@ -310,7 +312,10 @@ impl<'g> Ctx<'g> {
 
     fn position(&self, loc: Loc) -> (usize, usize) {
         match (loc.offset, self.graph.files.get(loc.file)) {
-            (Some(offset), Some(file)) => load::position(&file.text, offset),
+            (Some(offset), Some(file)) => match self.maps.get(loc.file) {
+                Some(map) => map.position(&file.text, offset),
+                None => load::position(&file.text, offset),
+            },
             _ => (0, 0),
         }
     }
@@ -329,21 +334,29 @@ impl<'g> Ctx<'g> {
     }
 
     pub fn error(&mut self, loc: Loc, message: String, id: &str) {
-        self.push(Severity::Error, loc, message, id);
+        self.push(Severity::Error, loc, message, Some(id));
+    }
+
+    /// An error about the graph as a whole, not about one item.
+    pub fn graph_error(&mut self, loc: Loc, message: String) {
+        self.push(Severity::Error, loc, message, None);
     }
 
     pub fn warning(&mut self, loc: Loc, message: String, id: &str) {
-        self.push(Severity::Warning, loc, message, id);
+        self.push(Severity::Warning, loc, message, Some(id));
     }
 
-    fn push(&mut self, severity: Severity, loc: Loc, message: String, id: &str) {
+    fn push(&mut self, severity: Severity, loc: Loc, message: String, id: Option<&str>) {
         let name = self.file_name(loc.file);
         let position = self.position(loc);
-        let diagnostic = match severity {
+        let mut diagnostic = match severity {
             Severity::Error => Diagnostic::error(name, position, message),
             Severity::Warning => Diagnostic::warning(name, position, message),
         };
-        self.found.push((loc.file, diagnostic.with_id(id)));
+        if let Some(id) = id {
+            diagnostic = diagnostic.with_id(id);
+        }
+        self.found.push((loc.file, diagnostic));
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
@@ -355,10 +368,15 @@ impl<'g> Ctx<'g> {
 /// The offset of the `nth` definition of `id` in the section for `kind`, falling back to
 /// any definition in the file when the file is laid out unusually.
 fn definition(map: &FileMap, kind: Kind, id: &str, nth: usize) -> Option<usize> {
+    // Definitions are in text order and a section is one stretch of text.
     let all = map.definitions(id);
-    let in_section: Vec<usize> = match map.section_range(kind.section()) {
-        Some(range) => all.iter().copied().filter(|o| range.contains(o)).collect(),
-        None => all.to_vec(),
+    let in_section = match map.section_range(kind.section()) {
+        Some(range) => {
+            let from = all.partition_point(|&o| o < range.start);
+            let to = all.partition_point(|&o| o < range.end);
+            &all[from..to]
+        }
+        None => all,
     };
     in_section
         .get(nth)

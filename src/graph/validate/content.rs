@@ -1,6 +1,8 @@
-//! What each item says: no empty sections, numbers in range, causes that can be shown
+//! What each item says: a graph with something to show, no empty sections, numbers in range, causes that can be shown
 //! (with a region and a source), red flags that say what to do, triage rules that can
 //! tell people apart and say where their urgency comes from.
+
+use std::collections::HashMap;
 
 use super::{Ctx, Kind, is_blank};
 use crate::graph::model::{AgeRange, Answers, Cause, Prior, TriageRule, Weight};
@@ -13,6 +15,7 @@ const OLDEST_AGE: u8 = 120;
 
 pub(super) fn check(ctx: &mut Ctx) {
     let graph = ctx.graph;
+    nothing_to_show(ctx);
     // A blank triage level id is already an unknown triage level.
     for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Triage) {
         empty_ids(ctx, kind);
@@ -66,6 +69,26 @@ pub(super) fn check(ctx: &mut Ctx) {
     questions(ctx);
     guidance(ctx);
     rules(ctx);
+}
+
+/// A graph without regions or without causes has nothing to offer anyone: it must not
+/// pass as "ok". Reported at the (empty) section when a file has one.
+fn nothing_to_show(ctx: &mut Ctx) {
+    let graph = ctx.graph;
+    let sections = [
+        (Kind::Region, graph.regions.is_empty(), "regions"),
+        (Kind::Cause, graph.causes.is_empty(), "causes"),
+    ];
+    for (kind, empty, plural) in sections {
+        if !empty {
+            continue;
+        }
+        let here = (0..graph.files.len())
+            .map(|file| ctx.section(file, kind.section()))
+            .find(|loc| loc.offset.is_some())
+            .unwrap_or_else(|| ctx.section(0, kind.section()));
+        ctx.graph_error(here, format!("the graph has no {plural}"));
+    }
 }
 
 fn empty_ids(ctx: &mut Ctx, kind: Kind) {
@@ -183,12 +206,13 @@ fn age_range(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, age: &AgeRange) {
 /// Each finding once, and explicit likelihood ratios within reason.
 fn links(ctx: &mut Ctx, idx: usize, cause: &Cause) {
     let id = cause.id.as_str();
-    for (i, link) in cause.findings.iter().enumerate() {
+    // How often each finding was linked before this link.
+    let mut earlier: HashMap<&str, usize> = HashMap::new();
+    for link in &cause.findings {
         let finding = link.0.as_str();
-        let nth = cause.findings[..i]
-            .iter()
-            .filter(|l| l.0 == finding)
-            .count();
+        let seen = earlier.entry(finding).or_insert(0);
+        let nth = *seen;
+        *seen += 1;
         let here = ctx.string(Kind::Cause, idx, finding, nth);
         if nth == 1 {
             ctx.error(

@@ -64,8 +64,9 @@ fn region_parent_cycles(ctx: &mut Ctx) {
         .iter()
         .map(|r| r.parent.as_deref().and_then(|p| graph.region_index(p)))
         .collect();
+    let ids = ctx.ids(Kind::Region);
     for cycle in parent_cycles(&parents) {
-        report_cycle(ctx, Kind::Region, "region parent cycle", &cycle);
+        report_cycle(ctx, Kind::Region, "region parent cycle", &ids, &cycle);
     }
 }
 
@@ -87,24 +88,31 @@ fn unreachable_questions(ctx: &mut Ctx, flow: &QuestionFlow) {
         }
     }
     // Heads first (nothing cut off leads to them); then whatever a loop keeps headless.
+    // Each question is covered once: what a covered question leads to was covered with
+    // it, and what is not cut off leads only to what is not cut off, so the walk from a
+    // head stops at both, and all the walks together take linear time.
     let heads = (0..cut_off.len()).filter(|&i| cut_off[i] && !has_cut_off_pred[i]);
     let mut covered = vec![false; cut_off.len()];
     for idx in heads.chain(0..cut_off.len()) {
         if !cut_off[idx] || covered[idx] {
             continue;
         }
-        let behind: Vec<usize> = reachable(&flow.successors, &[idx])
-            .into_iter()
-            .enumerate()
-            .filter(|&(i, r)| r && cut_off[i] && i != idx && !covered[i])
-            .map(|(i, _)| i)
-            .collect();
         covered[idx] = true;
-        behind.iter().for_each(|&i| covered[i] = true);
+        let mut behind = 0usize;
+        let mut todo = vec![idx];
+        while let Some(node) = todo.pop() {
+            for &next in flow.successors.get(node).into_iter().flatten() {
+                if cut_off.get(next) == Some(&true) && !covered[next] {
+                    covered[next] = true;
+                    behind += 1;
+                    todo.push(next);
+                }
+            }
+        }
         let id = graph.questions[idx].id.as_str();
         let mut message =
             format!("question \"{id}\" cannot be reached from any region's entry question");
-        match behind.len() {
+        match behind {
             0 => {}
             1 => message.push_str(", nor can the 1 question that follows it"),
             n => message.push_str(&format!(", nor can the {n} questions that follow it")),
@@ -116,15 +124,15 @@ fn unreachable_questions(ctx: &mut Ctx, flow: &QuestionFlow) {
 /// Reports each cycle; returns whether there were none.
 fn question_cycles(ctx: &mut Ctx, flow: &QuestionFlow) -> bool {
     let found = cycles(&flow.successors);
+    let ids = ctx.ids(Kind::Question);
     for cycle in &found {
-        report_cycle(ctx, Kind::Question, "question cycle", cycle);
+        report_cycle(ctx, Kind::Question, "question cycle", &ids, cycle);
     }
     found.is_empty()
 }
 
 /// One error for a cycle, at its first item: `question cycle: a -> b -> a`.
-fn report_cycle(ctx: &mut Ctx, kind: Kind, what: &str, cycle: &[usize]) {
-    let all_ids = ctx.ids(kind);
+fn report_cycle(ctx: &mut Ctx, kind: Kind, what: &str, all_ids: &[&str], cycle: &[usize]) {
     let ids: Vec<&str> = cycle
         .iter()
         .filter_map(|&i| all_ids.get(i).copied())
@@ -159,8 +167,9 @@ impl QuestionFlow {
             .iter()
             .map(|q| {
                 let mut next: Vec<usize> = Vec::new();
+                let mut seen = HashSet::new();
                 for i in leads_to(q).filter_map(|id| index.get(id).copied()) {
-                    if !next.contains(&i) {
+                    if seen.insert(i) {
                         next.push(i);
                     }
                 }
@@ -209,13 +218,18 @@ enum Visit {
     Done,
 }
 
-/// The cycles closed by each back edge of a depth-first search, each listed in edge order
-/// and rotated to start at its smallest node, without repeats. Every strongly connected
-/// part that loops yields at least one. Iterative, so deep graphs cannot overflow the stack.
+/// One cycle for each strongly connected part that loops: the first closed by a back edge
+/// of a depth-first search, listed in edge order and rotated to start at its smallest node.
+/// (Reporting every back edge's cycle could print far more than the file holds; once
+/// one loop is broken, the next run shows any other.) Linear in the size of the graph,
+/// and iterative, so deep graphs cannot overflow the stack.
 fn cycles(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let part = strongly_connected(successors);
+    let mut reported = vec![false; successors.len()];
     let mut state = vec![Visit::New; successors.len()];
+    // Where each node on the path is on it.
+    let mut depth = vec![0usize; successors.len()];
     let mut found = Vec::new();
-    let mut seen = HashSet::new();
     for root in 0..successors.len() {
         if state[root] != Visit::New {
             continue;
@@ -232,21 +246,74 @@ fn cycles(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
             match state.get(next) {
                 Some(Visit::New) => {
                     state[next] = Visit::OnPath;
+                    depth[next] = path.len();
                     path.push((next, 0));
                 }
-                Some(Visit::OnPath) => {
-                    let from = path.iter().position(|&(n, _)| n == next).unwrap_or(0);
-                    let cycle =
-                        starting_at_smallest(path[from..].iter().map(|&(n, _)| n).collect());
-                    if seen.insert(cycle.clone()) {
-                        found.push(cycle);
-                    }
+                Some(Visit::OnPath) if !reported[part[next]] => {
+                    reported[part[next]] = true;
+                    let cycle = path[depth[next]..].iter().map(|&(n, _)| n).collect();
+                    found.push(starting_at_smallest(cycle));
                 }
                 _ => {}
             }
         }
     }
     found
+}
+
+/// The strongly connected part of each node, numbered from 0 (Tarjan's algorithm, without
+/// recursion).
+fn strongly_connected(successors: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = successors.len();
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut part = vec![UNSEEN; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut counter = 0;
+    let mut parts = 0;
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        order[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        while let Some(&mut (node, ref mut edge)) = calls.last_mut() {
+            if let Some(&next) = successors[node].get(*edge) {
+                *edge += 1;
+                if next >= n {
+                    continue;
+                }
+                if order[next] == UNSEEN {
+                    order[next] = counter;
+                    low[next] = counter;
+                    counter += 1;
+                    stack.push(next);
+                    calls.push((next, 0));
+                } else if part[next] == UNSEEN {
+                    low[node] = low[node].min(order[next]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(caller, _)) = calls.last() {
+                low[caller] = low[caller].min(low[node]);
+            }
+            if low[node] == order[node] {
+                while let Some(member) = stack.pop() {
+                    part[member] = parts;
+                    if member == node {
+                        break;
+                    }
+                }
+                parts += 1;
+            }
+        }
+    }
+    part
 }
 
 /// The cycles in a child -> parent relation, each in walk order from its smallest member.
@@ -332,6 +399,37 @@ mod tests {
         assert!(cycles(&successors).is_empty());
         let successors = vec![vec![2], vec![0], vec![1]];
         assert_eq!(cycles(&successors), vec![vec![0, 2, 1]]);
+    }
+
+    #[test]
+    fn one_cycle_for_each_looping_part() {
+        // 0 -> 1 -> 2 -> 0 and 2 -> 1: one part, two back edges, one report.
+        let successors = vec![vec![1], vec![2], vec![0, 1]];
+        assert_eq!(cycles(&successors), vec![vec![0, 1, 2]]);
+        // A chain where every question also leads back to the first: one report, not n.
+        let n = 2_000;
+        let successors: Vec<Vec<usize>> = (0..n)
+            .map(|i| if i + 1 < n { vec![i + 1, 0] } else { vec![0] })
+            .collect();
+        let found = cycles(&successors);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].len(),
+            n,
+            "the first back edge closes the whole chain"
+        );
+    }
+
+    #[test]
+    fn parts_are_strongly_connected() {
+        let successors = vec![vec![1], vec![2], vec![0, 3], vec![4], vec![3], vec![5]];
+        let part = strongly_connected(&successors);
+        assert_eq!(part[0], part[1]);
+        assert_eq!(part[1], part[2]);
+        assert_eq!(part[3], part[4]);
+        assert_ne!(part[0], part[3]);
+        assert_ne!(part[5], part[0]);
+        assert_ne!(part[5], part[3]);
     }
 
     #[test]

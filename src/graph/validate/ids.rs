@@ -32,7 +32,9 @@ fn duplicate_ids(ctx: &mut Ctx) {
     }
     for (id, mut defs) in by_id {
         defs.sort_by_key(|&(kind, idx)| ctx.order(kind, idx));
-        if let Some((&(kind, idx), later)) = defs.split_first() {
+        if let Some((&(kind, idx), later)) = defs.split_first()
+            && !later.is_empty()
+        {
             let first = ctx.describe(ctx.item(kind, idx));
             for &(kind, idx) in later {
                 let message = format!("duplicate id \"{id}\" (first defined at {first})");

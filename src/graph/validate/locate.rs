@@ -5,9 +5,15 @@
 //! comments and non-ASCII bytes are blanked, so brackets and `key:` can be found without
 //! being fooled by prose. Strings are kept as a list of tokens. An item is found by its
 //! `id: "ID"` inside the right top-level section (`regions:`, `causes:` ...), and its span
-//! is the parenthesis around that definition. A string written with escapes (`\u{1b}`,
-//! `\x07`) is compared by the value it stands for, so it is found like any other.
+//! is the parenthesis around that definition.
+//!
+//! Strings are compared by their value, escapes decoded (`"caud\u{61}-equina"` is
+//! `cauda-equina`), and indexed by it, so finding the nth occurrence of a string in an
+//! item, a definition, or a line and column takes time independent of the size of the
+//! file; keys found in an item are remembered. The checks can then ask for as many places
+//! as there are problems without going quadratic.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -16,8 +22,6 @@ use std::ops::Range;
 pub(super) struct StrToken {
     pub token: Range<usize>,
     pub content: Range<usize>,
-    /// The value, for a string written with escapes; `None` when it is the raw contents.
-    pub decoded: Option<String>,
 }
 
 /// A scanned file.
@@ -25,27 +29,42 @@ pub(super) struct StrToken {
 pub(super) struct FileMap {
     masked: Vec<u8>,
     strings: Vec<StrToken>,
+    /// For each string value, the indexes in `strings` of the tokens that have it.
+    by_value: HashMap<String, Vec<usize>>,
+    /// `key_in` answers so far, by span start, key and level: every match, in order.
+    keys_found: RefCell<HashMap<(usize, String, bool), Vec<usize>>>,
     /// Top-level keys (`triage`, `regions` ...) with the offset of the key.
     sections: Vec<(String, usize)>,
     /// Every `id: "ID"`, by id, as offsets of the opening quote, in text order.
     definitions: HashMap<String, Vec<usize>>,
+    lines: Lines,
 }
 
 impl FileMap {
     pub fn new(text: &str) -> Self {
-        let (masked, mut strings) = mask(text);
-        for s in &mut strings {
-            s.decoded = decode(text, s);
-        }
+        let (masked, strings) = mask(text);
         let sections = top_level_keys(&masked);
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, token) in strings.iter().enumerate() {
+            by_value.entry(value(text, token)).or_default().push(i);
+        }
         let mut map = FileMap {
             masked,
             strings,
+            by_value,
+            keys_found: RefCell::default(),
             sections,
             definitions: HashMap::new(),
+            lines: Lines::new(text),
         };
         map.definitions = map.find_definitions(text);
         map
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as `load::position`
+    /// counts them, in time independent of the size of the file.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        self.lines.position(text, offset)
     }
 
     /// The offset of a top-level key such as `regions`, if the file has it.
@@ -79,24 +98,29 @@ impl FileMap {
         open..close
     }
 
-    /// The `nth` string token inside `span` whose contents are exactly `value`,
-    /// skipping the token that starts at `skip` (an item's own id).
+    /// The `nth` string token inside `span` whose value is exactly `value`, skipping the
+    /// token that starts at `skip` (an item's own id).
     pub fn string_in(
         &self,
-        text: &str,
         span: &Range<usize>,
         value: &str,
         nth: usize,
         skip: Option<usize>,
     ) -> Option<usize> {
-        let first = self.strings.partition_point(|s| s.token.start < span.start);
-        self.strings[first..]
-            .iter()
-            .take_while(|s| s.token.end <= span.end)
-            .filter(|s| Some(s.token.start) != skip)
-            .filter(|s| value_of(text, s) == Some(value))
-            .nth(nth)
-            .map(|s| s.token.start)
+        let tokens = self.by_value.get(value)?;
+        let start = |k: usize| self.strings[tokens[k]].token.start;
+        let first = tokens.partition_point(|&i| self.strings[i].token.start < span.start);
+        let mut at = first.checked_add(nth)?;
+        // The skipped token, when it has this value and comes first, moves the nth on.
+        if let Some(skip) = skip {
+            let skipped = tokens.partition_point(|&i| self.strings[i].token.start < skip);
+            if skipped >= first && skipped <= at && skipped < tokens.len() && start(skipped) == skip
+            {
+                at += 1;
+            }
+        }
+        let token = &self.strings[*tokens.get(at)?].token;
+        (token.end <= span.end).then_some(token.start)
     }
 
     /// The `nth` key `key:` inside `span`; with `own_level`, only the item's own fields
@@ -108,11 +132,17 @@ impl FileMap {
         nth: usize,
         own_level: bool,
     ) -> Option<usize> {
-        let inner = span.start + 1..span.end;
-        keys(&self.masked, inner, key)
-            .filter(|&(_, depth)| !own_level || depth == 0)
-            .nth(nth)
-            .map(|(at, _)| at)
+        let mut found = self.keys_found.borrow_mut();
+        let all = found
+            .entry((span.start, key.to_string(), own_level))
+            .or_insert_with(|| {
+                let inner = span.start + 1..span.end;
+                keys(&self.masked, inner, key)
+                    .filter(|&(_, depth)| !own_level || depth == 0)
+                    .map(|(at, _)| at)
+                    .collect()
+            });
+        all.get(nth).copied()
     }
 
     fn find_definitions(&self, text: &str) -> HashMap<String, Vec<usize>> {
@@ -127,8 +157,9 @@ impl FileMap {
             else {
                 continue;
             };
-            let content = value_of(text, &self.strings[found]).unwrap_or_default();
-            out.entry(content.to_string()).or_default().push(value_at);
+            out.entry(value(text, &self.strings[found]))
+                .or_default()
+                .push(value_at);
         }
         out
     }
@@ -140,22 +171,128 @@ impl FileMap {
     }
 }
 
-/// What a string token stands for: its decoded value, else its raw contents.
-fn value_of<'a>(text: &'a str, s: &'a StrToken) -> Option<&'a str> {
-    match &s.decoded {
-        Some(value) => Some(value),
-        None => text.get(s.content.clone()),
+/// The value of a string token: a raw string's contents as written, a quoted string's with
+/// its escapes decoded (as written when they do not decode: RON reports those).
+fn value(text: &str, token: &StrToken) -> String {
+    let raw = text.get(token.content.clone()).unwrap_or_default();
+    let quoted = text.as_bytes().get(token.token.start) == Some(&b'"');
+    match quoted && raw.contains('\\') {
+        true => unescape(raw).unwrap_or_else(|| raw.to_string()),
+        false => raw.to_string(),
     }
 }
 
-/// The value of a quoted string that uses escapes, as RON reads it; `None` for a string
-/// without escapes (or a raw string, or one RON cannot read).
-fn decode(text: &str, s: &StrToken) -> Option<String> {
-    let token = text.get(s.token.clone())?;
-    if !token.starts_with('"') || !text.get(s.content.clone())?.contains('\\') {
-        return None;
+/// Decode the escapes RON allows in a quoted string: `\\ \" \' \n \r \t \0`, `\xHH`
+/// (several of them for one character beyond ASCII) and `\u{H...}`.
+fn unescape(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next()? {
+            '\\' => '\\',
+            '"' => '"',
+            '\'' => '\'',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            '0' => '\0',
+            'x' => {
+                // Up to four `\xHH` make one character.
+                bytes.clear();
+                loop {
+                    let hex: String = chars.by_ref().take(2).collect();
+                    if hex.len() != 2 {
+                        return None;
+                    }
+                    bytes.push(u8::from_str_radix(&hex, 16).ok()?);
+                    if let Ok(s) = std::str::from_utf8(&bytes) {
+                        break s.chars().next()?;
+                    }
+                    if bytes.len() == 4 || !chars.as_str().starts_with("\\x") {
+                        return None;
+                    }
+                    chars.nth(1);
+                }
+            }
+            'u' => {
+                let rest = chars.as_str().strip_prefix('{')?;
+                let close = rest.find('}')?;
+                let hex = &rest[..close];
+                if hex.is_empty() || hex.len() > 6 {
+                    return None;
+                }
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                chars = rest[close + 1..].chars();
+                c
+            }
+            _ => return None,
+        };
+        out.push(decoded);
     }
-    ron::from_str::<String>(token).ok()
+    Some(out)
+}
+
+/// Where lines start, and how many characters come before every `BLOCK`th byte.
+#[derive(Debug, Default)]
+struct Lines {
+    starts: Vec<usize>,
+    chars_before_block: Vec<usize>,
+}
+
+const BLOCK: usize = 256;
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(offsets_of(bytes, b'\n').map(|at| at + 1));
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
+        Lines {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// The number of characters before a byte offset (a character boundary).
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let from = block * BLOCK;
+        self.chars_before_block.get(block).copied().unwrap_or(0)
+            + count_chars(&bytes[from.min(bytes.len())..offset])
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let bytes = text.as_bytes();
+        let col = self.chars_before(bytes, offset) - self.chars_before(bytes, start);
+        (line, col + 1)
+    }
+}
+
+fn offsets_of(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &b)| b == needle)
+        .map(|(at, _)| at)
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn skip_blanks(masked: &[u8], mut at: usize) -> usize {
@@ -260,7 +397,6 @@ fn mask(text: &str) -> (Vec<u8>, Vec<StrToken>) {
             strings.push(StrToken {
                 token: at..end,
                 content: at + 1..end.saturating_sub(1).max(at + 1),
-                decoded: None,
             });
             Some((at + 1, end.saturating_sub(1).max(at + 1), end))
         } else if let Some(hashes) = raw_string_hashes(bytes, at) {
@@ -270,7 +406,6 @@ fn mask(text: &str) -> (Vec<u8>, Vec<StrToken>) {
             strings.push(StrToken {
                 token: at..end,
                 content: open + 1..close,
-                decoded: None,
             });
             Some((open + 1, close, end))
         } else if bytes[at..].starts_with(b"//") {
@@ -401,7 +536,7 @@ Graph(
         let span = map.enclosing(def);
         assert!(TEXT[span.clone()].starts_with("(name: \"x: [\""));
         assert!(TEXT[span.clone()].ends_with("id: \"low\")"));
-        let parent = map.string_in(TEXT, &span, "back", 0, Some(def));
+        let parent = map.string_in(&span, "back", 0, Some(def));
         assert_eq!(parent, TEXT.find("\"back\", id"));
     }
 
@@ -418,14 +553,61 @@ Graph(
 
     #[test]
     fn escaped_strings_are_found_by_their_value() {
-        let text = r#"(regions: [(id: "a\u{1b}b", name: "x\x07y", aliases: [r"\x07"])])"#;
+        let text =
+            r#"(id: "caud\u{61}-equin\x61", a: "q\"t", b: r"r\u{61}", c: "\xC3\xA9", d: "\q")"#;
         let map = FileMap::new(text);
-        assert_eq!(map.definitions("a\u{1b}b"), [text.find("\"a").unwrap_or(0)]);
-        let span = map.enclosing(map.definitions("a\u{1b}b")[0]);
-        let name = map.string_in(text, &span, "x\u{7}y", 0, None);
-        assert_eq!(name, text.find("\"x"));
-        let raw = map.string_in(text, &span, "\\x07", 0, None);
-        assert_eq!(raw, text.find("r\""), "a raw string is taken as written");
+        assert_eq!(map.definitions("cauda-equina"), [5]);
+        let span = 0..text.len();
+        assert_eq!(map.string_in(&span, "q\"t", 0, None), text.find("\"q\\"));
+        assert_eq!(map.string_in(&span, "r\\u{61}", 0, None), text.find("r\"r"));
+        assert_eq!(map.string_in(&span, "é", 0, None), text.find("\"\\xC3"));
+        assert_eq!(map.string_in(&span, "\\q", 0, None), text.find("\"\\q"));
+        assert_eq!(
+            unescape(r"\u{1F600}\n\t\0\'"),
+            Some("😀\n\t\0'".to_string())
+        );
+        assert_eq!(unescape(r"\u{110000}"), None);
+        assert_eq!(unescape(r"\xC3"), None);
+        assert_eq!(unescape(r"\x4"), None);
+        assert_eq!(unescape("\\"), None);
+    }
+
+    #[test]
+    fn the_nth_string_skips_the_own_id() {
+        let text = r#"(id: "a", x: "a", y: ["b", "a", "a"]), (z: "a")"#;
+        let map = FileMap::new(text);
+        let span = map.enclosing(map.definitions("a")[0]);
+        let def = Some(5);
+        let found: Vec<Option<usize>> = (0..4).map(|n| map.string_in(&span, "a", n, def)).collect();
+        let starts: Vec<usize> = text.match_indices("\"a\"").map(|(at, _)| at).collect();
+        assert_eq!(
+            found,
+            [Some(starts[1]), Some(starts[2]), Some(starts[3]), None]
+        );
+        assert_eq!(map.string_in(&span, "a", 0, None), Some(starts[0]));
+        assert_eq!(map.string_in(&span, "b", 0, def), text.find("\"b\""));
+        assert_eq!(map.string_in(&span, "c", 0, def), None);
+    }
+
+    #[test]
+    fn positions_agree_with_the_plain_count() {
+        let text = "ab\né\n\n  ∑x\"y\"\nlast";
+        let long = format!(
+            "{}\n{}é{}",
+            "é".repeat(300),
+            "x".repeat(700),
+            "ü".repeat(40)
+        );
+        for text in [text, long.as_str(), "", "\n", "é"] {
+            let map = FileMap::new(text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    map.position(text, offset),
+                    crate::graph::load::position(text, offset),
+                    "offset {offset} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

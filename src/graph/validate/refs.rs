@@ -3,6 +3,11 @@
 //!
 //! References are visited in the order the model declares its fields, which is the order
 //! authors write them, so each report points at the right occurrence of the id.
+//!
+//! Suggestions are worked out once per unknown id and kind, from candidate lists built
+//! once per kind, within one work budget for the run (see `suggest`).
+
+use std::collections::HashMap;
 
 use super::{Ctx, Kind, did_you_mean};
 use crate::graph::model::{
@@ -12,8 +17,8 @@ use crate::graph::suggest;
 use crate::graph::triage::Triage;
 
 /// The kind of thing a reference must name.
-#[derive(Debug, Clone, Copy)]
-enum Target {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Target {
     Triage,
     Source,
     Region,
@@ -45,6 +50,30 @@ impl Target {
             Target::Question => ctx.ids(Kind::Question),
         }
     }
+}
+
+/// "Did you mean" hints so far, and what they are worked out from.
+#[derive(Default)]
+pub(crate) struct Hints<'g> {
+    candidates: HashMap<Target, suggest::Candidates<'g>>,
+    known: HashMap<(Target, &'g str), String>,
+    budget: suggest::Budget,
+}
+
+/// The hint for an unknown id of a kind: ` (did you mean "x"?)`, or nothing.
+fn hint<'g>(ctx: &mut Ctx<'g>, target: Target, id: &'g str) -> String {
+    if let Some(known) = ctx.hints.known.get(&(target, id)) {
+        return known.clone();
+    }
+    if !ctx.hints.candidates.contains_key(&target) {
+        let list = suggest::Candidates::new(target.candidates(ctx));
+        ctx.hints.candidates.insert(target, list);
+    }
+    let hints = &mut ctx.hints;
+    let found = hints.candidates[&target].closest(id, &mut hints.budget);
+    let hint = did_you_mean(&found);
+    hints.known.insert((target, id), hint.clone());
+    hint
 }
 
 /// The item a reference is written in, and how to describe where in it.
@@ -107,7 +136,7 @@ fn reference<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, i
     if target.exists(ctx, id) {
         return;
     }
-    let hint = did_you_mean(&suggest::closest(id, target.candidates(ctx)));
+    let hint = hint(ctx, target, id);
     let message = format!("unknown {what} \"{id}\" in {}{hint}", owner.context);
     ctx.error(here, message, id);
 }

@@ -49,7 +49,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Ctx, Kind};
 use crate::engine::evidence::age_fits;
-use crate::engine::rank::covers;
 use crate::graph::load::Graph;
 use crate::graph::model::{AgeRange, Answers, Condition, Outcome, Question, Sex, Weight};
 use crate::graph::triage::Triage;
@@ -116,7 +115,7 @@ struct Solved(HashMap<(usize, String, Set), HashMap<usize, String>>);
 fn missed_targets<'g>(
     graph: &'g Graph,
     model: &Model<'g>,
-    region: &str,
+    region: &'g str,
     entry: usize,
     solved: &mut Solved,
     only: Option<&[usize]>,
@@ -184,29 +183,22 @@ impl<'g> What<'g> {
 /// The targets for a region: findings in graph order, then the age, then the sex.
 fn targets<'g>(graph: &'g Graph, model: &Model, region: &str) -> Vec<Target<'g>> {
     let mut needed = vec![false; graph.findings.len()];
+    for (c, emergencies) in model.cause_emergencies.iter().enumerate() {
+        if !emergencies.is_empty() && graph.cause_covers(c, region) {
+            emergencies.iter().for_each(|&f| needed[f] = true);
+        }
+    }
     let mut need = |id: &str| {
         if let Some(i) = graph.finding_index(id) {
             needed[i] = true;
         }
     };
-    for cause in graph.causes.iter().filter(|c| covers(graph, c, region)) {
-        for link in cause.findings.iter().filter(|l| counts_for(l.1)) {
-            let emergency = graph
-                .finding(&link.0)
-                .and_then(|f| f.red_flag.as_ref())
-                .is_some_and(|flag| Triage::parse(&flag.triage) == Some(Triage::Emergency));
-            if emergency {
-                need(&link.0);
-            }
-        }
-    }
     let mut age = None;
     let mut sex = None;
-    let rules = graph.rules.iter().filter(|rule| {
-        Triage::parse(&rule.triage) == Some(Triage::Emergency)
-            && (rule.regions.is_empty() || rule.regions.iter().any(|r| related(graph, r, region)))
+    let rules = graph.rules.iter().enumerate().filter(|(r, rule)| {
+        Triage::parse(&rule.triage) == Some(Triage::Emergency) && graph.rule_applies_in(*r, region)
     });
-    for rule in rules {
+    for (_, rule) in rules {
         rule.all.iter().chain(&rule.any).for_each(|id| need(id));
         if rule.age.is_some() {
             age.get_or_insert(rule.id.as_str());
@@ -240,12 +232,6 @@ fn counts_for(weight: Weight) -> bool {
         Weight::Against => false,
         Weight::Lr(ratio) => ratio >= 1.0,
     }
-}
-
-/// The listed region is the region, a region it is part of, or one of its parts.
-fn related(graph: &Graph, listed: &str, region: &str) -> bool {
-    graph.region_ancestry(region).iter().any(|r| r.id == listed)
-        || graph.region_ancestry(listed).iter().any(|r| r.id == region)
 }
 
 /// A set of small numbers, as bits.
@@ -373,8 +359,8 @@ enum Test<'g> {
     Has(usize),
     Lacks(usize),
     InRegion(&'g str),
-    /// The one region chosen is among these (used by the exemptions, see `exempt`).
-    Chosen(Vec<&'g str>),
+    /// The reason applies to the one region chosen (used by the exemptions, see `exempt`).
+    Chosen(exempt::Applies<'g>),
     IsSex(Sex),
     Age(AgeRange),
     Not(Box<Test<'g>>),
@@ -386,41 +372,40 @@ enum Test<'g> {
 
 impl<'g> Test<'g> {
     /// As `interview::holds` evaluates the condition.
-    fn holds(&self, state: &State, regions: &[&str]) -> bool {
+    fn holds(&self, state: &State, chosen: &Chosen) -> bool {
         match self {
             Test::Has(f) => state.fact(*f) == PRESENT,
             Test::Lacks(f) => state.fact(*f) == ABSENT,
-            Test::InRegion(r) => regions.contains(r),
-            Test::Chosen(list) => regions.first().is_some_and(|c| list.contains(c)),
+            Test::InRegion(_) | Test::Chosen(_) => self.for_regions(chosen).holds(state, chosen),
             Test::IsSex(sex) => state.sex == Some(*sex),
             Test::Age(range) => state.age.is_some_and(|age| age_fits(range, age)),
-            Test::Not(inner) => !inner.holds(state, regions),
-            Test::All(all) => all.iter().all(|t| t.holds(state, regions)),
-            Test::Any(any) => any.iter().any(|t| t.holds(state, regions)),
+            Test::Not(inner) => !inner.holds(state, chosen),
+            Test::All(all) => all.iter().all(|t| t.holds(state, chosen)),
+            Test::Any(any) => any.iter().any(|t| t.holds(state, chosen)),
             Test::Fixed(value) => *value,
         }
     }
 
     /// The condition with its region tests decided.
-    fn for_regions(&self, regions: &[&str]) -> Test<'g> {
+    fn for_regions(&self, chosen: &Chosen) -> Test<'g> {
         match self {
-            Test::InRegion(r) => Test::Fixed(regions.contains(r)),
-            Test::Chosen(list) => Test::Fixed(regions.first().is_some_and(|c| list.contains(c))),
-            Test::Not(inner) => match inner.for_regions(regions) {
+            Test::InRegion(r) => Test::Fixed(chosen.within(r)),
+            Test::Chosen(applies) => Test::Fixed(applies.to(chosen.graph, chosen.region)),
+            Test::Not(inner) => match inner.for_regions(chosen) {
                 Test::Fixed(value) => Test::Fixed(!value),
                 inner => Test::Not(Box::new(inner)),
             },
-            Test::All(all) => Self::join(all, regions, true),
-            Test::Any(any) => Self::join(any, regions, false),
+            Test::All(all) => Self::join(all, chosen, true),
+            Test::Any(any) => Self::join(any, chosen, false),
             other => other.clone(),
         }
     }
 
     /// `All` (with `unit` true) or `Any` (false) of the parts, decided where possible.
-    fn join(parts: &[Test<'g>], regions: &[&str], unit: bool) -> Test<'g> {
+    fn join(parts: &[Test<'g>], chosen: &Chosen, unit: bool) -> Test<'g> {
         let mut open = Vec::new();
         for part in parts {
-            match part.for_regions(regions) {
+            match part.for_regions(chosen) {
                 Test::Fixed(value) if value == unit => {}
                 Test::Fixed(value) => return Test::Fixed(value),
                 part => open.push(part),
@@ -514,6 +499,8 @@ struct Model<'g> {
     /// The item numbers of the age and the sex.
     age: usize,
     sex: usize,
+    /// For each cause, the emergency findings it links for it (see the module comment).
+    cause_emergencies: Vec<Vec<usize>>,
 }
 
 impl<'g> Model<'g> {
@@ -571,8 +558,12 @@ impl<'g> Model<'g> {
             }
         }
         let slot = |id: &str| facts.get(id).copied().unwrap_or_default();
+        let mut by_item: HashMap<usize, Vec<&exempt::Reason>> = HashMap::new();
+        for reason in &reasons {
+            by_item.entry(reason.item).or_default().push(reason);
+        }
         for (n, &item) in items.iter().enumerate() {
-            let mine: Vec<&exempt::Reason> = reasons.iter().filter(|r| r.item == item).collect();
+            let mine = by_item.remove(&item).unwrap_or_default();
             let next = (n + 1 < items.len()).then_some(real + n + 1);
             let mut asks = Set::new(age + 2);
             asks.insert(item);
@@ -597,8 +588,9 @@ impl<'g> Model<'g> {
             .iter()
             .map(|s| {
                 let mut next: Vec<usize> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 for n in s.branches.iter().map(|b| b.next).chain([s.skip_to]) {
-                    if let Some(n) = n.filter(|n| !next.contains(n)) {
+                    if let Some(n) = n.filter(|&n| seen.insert(n)) {
                         next.push(n);
                     }
                 }
@@ -620,6 +612,7 @@ impl<'g> Model<'g> {
             facts: facts.len(),
             age,
             sex: age + 1,
+            cause_emergencies: cause_emergencies(graph),
         }
     }
 
@@ -634,6 +627,32 @@ impl<'g> Model<'g> {
     fn slots(&self) -> usize {
         self.facts + 2
     }
+}
+
+/// For each cause, the findings with an emergency red flag that it links for it.
+fn cause_emergencies(graph: &Graph) -> Vec<Vec<usize>> {
+    let emergency: Vec<bool> = graph
+        .findings
+        .iter()
+        .map(|f| {
+            f.red_flag
+                .as_ref()
+                .is_some_and(|flag| Triage::parse(&flag.triage) == Some(Triage::Emergency))
+        })
+        .collect();
+    graph
+        .causes
+        .iter()
+        .map(|cause| {
+            cause
+                .findings
+                .iter()
+                .filter(|l| counts_for(l.1))
+                .filter_map(|l| graph.finding_index(&l.0))
+                .filter(|&f| emergency[f])
+                .collect()
+        })
+        .collect()
 }
 
 /// Findings tested by a condition, numbered in the order first met.
@@ -805,10 +824,23 @@ impl<'g> Compiler<'_, 'g> {
     }
 }
 
+/// The one region chosen, as region conditions see it: `InRegion` holds for it and the
+/// regions it is part of.
+#[derive(Clone, Copy)]
+struct Chosen<'g> {
+    graph: &'g Graph,
+    region: &'g str,
+}
+
+impl Chosen<'_> {
+    fn within(&self, region: &str) -> bool {
+        self.graph.region_within(self.region, region)
+    }
+}
+
 /// The conditions with one region chosen.
 struct RegionView<'g> {
-    /// The region and every region it is part of.
-    regions: Vec<&'g str>,
+    chosen: Chosen<'g>,
     ask_if: Vec<Option<Test<'g>>>,
     /// The slots each question's condition reads.
     reads: Vec<Set>,
@@ -830,19 +862,15 @@ struct Group {
 }
 
 impl<'g> RegionView<'g> {
-    fn new(graph: &'g Graph, model: &Model<'g>, region: &str) -> Self {
-        let regions: Vec<&str> = graph
-            .region_ancestry(region)
-            .into_iter()
-            .map(|r| r.id.as_str())
-            .collect();
+    fn new(graph: &'g Graph, model: &Model<'g>, region: &'g str) -> Self {
+        let chosen = Chosen { graph, region };
         let ask_if: Vec<Option<Test>> = model
             .steps
             .iter()
-            .map(|s| s.ask_if.as_ref().map(|t| t.for_regions(&regions)))
+            .map(|s| s.ask_if.as_ref().map(|t| t.for_regions(&chosen)))
             .collect();
         let mut view = RegionView {
-            regions,
+            chosen,
             ask_if: Vec::new(),
             reads: Vec::new(),
             has: Vec::new(),
@@ -1063,7 +1091,7 @@ impl<'a, 'g> Search<'a, 'g> {
         let state = self.nodes[n].state.clone();
         let asked = self.view.ask_if[s]
             .as_ref()
-            .is_none_or(|test| test.holds(&state, &self.view.regions));
+            .is_none_or(|test| test.holds(&state, &self.view.chosen));
         let edges = if asked {
             step.branches
                 .iter()
@@ -1143,7 +1171,7 @@ impl<'a, 'g> Search<'a, 'g> {
                 None => {
                     let asked = self.view.ask_if[s]
                         .as_ref()
-                        .is_none_or(|test| test.holds(&known, &self.view.regions));
+                        .is_none_or(|test| test.holds(&known, &self.view.chosen));
                     (asked.then_some(0), step.skip_to)
                 }
             };

@@ -31,8 +31,42 @@ fn suggestions_read_as_a_sentence() {
 #[test]
 fn an_empty_graph_reports_missing_triage_without_panicking() {
     let found = validate(&Graph::default());
-    assert_eq!(found.len(), 5);
+    assert_eq!(found.len(), 7);
     assert!(found.iter().all(|d| d.is_error() && d.line == 0));
+    let nothing = matching(&found, "the graph has no");
+    assert_eq!(
+        nothing,
+        [
+            "<graph>: error: the graph has no regions",
+            "<graph>: error: the graph has no causes"
+        ]
+    );
+}
+
+#[test]
+fn a_graph_with_nothing_to_show_is_rejected_at_its_empty_sections() {
+    let text = "Graph(\n  regions: [],\n  findings: [],\n)";
+    let found: Vec<String> = run(text)
+        .iter()
+        .filter(|d| d.message.starts_with("the graph has no"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "t.ron: error: the graph has no causes",
+            "t.ron:2:3: error: the graph has no regions",
+        ]
+    );
+    let (_, found) = check(vec![
+        SourceText::new("a.ron", "Graph(findings: [])"),
+        SourceText::new("b.ron", "Graph(\n causes: [])"),
+    ]);
+    assert!(
+        found.iter().any(
+            |d| d.to_string() == "b.ron:2:2: error: the graph has no causes" && d.id.is_none()
+        )
+    );
 }
 
 #[test]

@@ -16,10 +16,11 @@
 //! item, asked (and so asking its item) exactly when the item is exempt. The witness path
 //! stops at the first of them.
 
+use std::fmt;
+
 use super::Test;
-use crate::engine::rank::covers;
 use crate::graph::load::Graph;
-use crate::graph::model::{AgeRange, Sex, TriageRule, Weight};
+use crate::graph::model::{AgeRange, Cause, Sex, TriageRule, Weight};
 use crate::graph::triage::Triage;
 
 /// What settles a reason, before findings are numbered.
@@ -33,12 +34,39 @@ pub(super) enum Settled<'g> {
     Any(Vec<Settled<'g>>),
 }
 
-/// One reason an item must be asked: the regions where it applies, and what settles it.
+/// One reason an item must be asked: where it applies, and what settles it.
 #[derive(Debug, Clone)]
 pub(super) struct Reason<'g> {
     pub item: usize,
-    pub regions: Vec<&'g str>,
+    pub applies: Applies<'g>,
     pub settled: Settled<'g>,
+}
+
+/// Where a reason applies: the regions a cause covers, or those a rule can apply to;
+/// each by its index in the graph.
+#[derive(Clone, Copy)]
+pub(super) enum Applies<'g> {
+    Cause(usize, &'g Cause),
+    Rule(usize, &'g TriageRule),
+}
+
+impl Applies<'_> {
+    /// Whether the reason applies when `region` is the one chosen.
+    pub fn to(self, graph: &Graph, region: &str) -> bool {
+        match self {
+            Applies::Cause(c, _) => graph.cause_covers(c, region),
+            Applies::Rule(r, _) => graph.rule_applies_in(r, region),
+        }
+    }
+}
+
+impl fmt::Debug for Applies<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Applies::Cause(_, cause) => write!(f, "Cause({:?})", cause.id),
+            Applies::Rule(_, rule) => write!(f, "Rule({:?})", rule.id),
+        }
+    }
 }
 
 fn other(sex: Sex) -> Sex {
@@ -52,6 +80,18 @@ fn other(sex: Sex) -> Sex {
 pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reason<'g>> {
     let mut out = Vec::new();
     let emergency = |level: &str| Triage::parse(level) == Some(Triage::Emergency);
+    // For each finding, the causes that link it for them, in graph order, each once.
+    let mut linked_by: Vec<Vec<(usize, &Cause)>> = vec![Vec::new(); graph.findings.len()];
+    for (c, cause) in graph.causes.iter().enumerate() {
+        for link in cause.findings.iter().filter(|l| counts_for(l.1)) {
+            let Some(i) = graph.finding_index(&link.0) else {
+                continue;
+            };
+            if linked_by[i].last().is_none_or(|&(last, _)| last != c) {
+                linked_by[i].push((c, cause));
+            }
+        }
+    }
     for (item, finding) in graph.findings.iter().enumerate() {
         if !finding
             .red_flag
@@ -60,14 +100,7 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
         {
             continue;
         }
-        for cause in graph.causes.iter() {
-            let links = cause
-                .findings
-                .iter()
-                .any(|l| l.0 == finding.id && counts_for(l.1));
-            if !links {
-                continue;
-            }
+        for &(c, cause) in &linked_by[item] {
             let mut any = Vec::new();
             if !finding.only_with.is_empty() {
                 any.push(Settled::LacksAll(ids(&finding.only_with)));
@@ -78,33 +111,21 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
             if !cause.requires.is_empty() {
                 any.push(Settled::LacksAll(ids(&cause.requires)));
             }
-            let regions = graph
-                .regions
-                .iter()
-                .filter(|r| covers(graph, cause, &r.id))
-                .map(|r| r.id.as_str())
-                .collect();
             out.push(Reason {
                 item,
-                regions,
+                applies: Applies::Cause(c, cause),
                 settled: Settled::Any(any),
             });
         }
     }
-    for rule in graph.rules.iter().filter(|r| emergency(&r.triage)) {
-        let regions: Vec<&str> = graph
-            .regions
-            .iter()
-            .filter(|r| {
-                rule.regions.is_empty() || rule.regions.iter().any(|l| related(graph, l, &r.id))
-            })
-            .map(|r| r.id.as_str())
-            .collect();
+    let rules = graph.rules.iter().enumerate();
+    for (r, rule) in rules.filter(|(_, r)| emergency(&r.triage)) {
+        let applies = Applies::Rule(r, rule);
         for id in rule.all.iter().chain(&rule.any) {
             if let Some(item) = graph.finding_index(id) {
                 out.push(Reason {
                     item,
-                    regions: regions.clone(),
+                    applies,
                     settled: cannot_fire(rule, Some(id), true, true),
                 });
             }
@@ -112,14 +133,14 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
         if rule.age.is_some() {
             out.push(Reason {
                 item: age,
-                regions: regions.clone(),
+                applies,
                 settled: cannot_fire(rule, None, false, true),
             });
         }
         if rule.sex.is_some() {
             out.push(Reason {
                 item: sex,
-                regions,
+                applies,
                 settled: cannot_fire(rule, None, true, false),
             });
         }
@@ -177,10 +198,6 @@ fn counts_for(weight: Weight) -> bool {
     super::counts_for(weight)
 }
 
-fn related(graph: &Graph, listed: &str, region: &str) -> bool {
-    super::related(graph, listed, region)
-}
-
 /// The findings a reason reads, so that they get a slot.
 pub(super) fn findings<'g>(settled: &Settled<'g>, out: &mut Vec<&'g str>) {
     match settled {
@@ -198,7 +215,7 @@ pub(super) fn test<'g>(reasons: &[&Reason<'g>], slot: &dyn Fn(&str) -> usize) ->
             .iter()
             .map(|r| {
                 Test::Any(vec![
-                    Test::Not(Box::new(Test::Chosen(r.regions.clone()))),
+                    Test::Not(Box::new(Test::Chosen(r.applies))),
                     compile(&r.settled, slot),
                 ])
             })
