@@ -103,7 +103,11 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
         }
     }
     if !ranking.check_first.is_empty() {
-        doc.heading("Check these first (before the likelihood ranking)");
+        doc.heading(if ranking.unexplained {
+            "Check these too (none of them explains the warning sign: act on the advice above first)"
+        } else {
+            "Check these first (before the likelihood ranking)"
+        });
         for c in &ranking.check_first {
             let line = format!(
                 "{} ({}): {}, score {}",

@@ -130,10 +130,10 @@ impl Columns {
     fn header(&self, checks: bool, unexplained: bool, theme: &Theme) -> Line<'static> {
         // With causes to check first, the heading says the list has two parts; with a
         // warning that no cause listed explains, it says to act on the warning.
-        let first = if checks {
-            "Check first, then likely"
-        } else if unexplained {
+        let first = if unexplained {
             "None explains the warning"
+        } else if checks {
+            "Check first, then likely"
         } else {
             "Cause"
         };
