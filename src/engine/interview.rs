@@ -46,7 +46,7 @@ impl Answer {
 }
 
 /// Findings known present and absent, in the order they were learnt.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Known {
     pub present: Vec<String>,
     pub absent: Vec<String>,

@@ -11,7 +11,8 @@
 //! sure", which the reachability proof in `graph::validate` already covers on every path,
 //! so passing over never hides an emergency question.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use super::interview::{Answer, Known};
 use super::rank::{Query, Ranking, rank};
@@ -22,7 +23,13 @@ pub const TOP: usize = 3;
 
 pub struct Sharpener {
     protected: HashSet<String>,
+    /// Decisions already made: the interview is walked again from the start on every key,
+    /// and each decision costs a ranking per answer.
+    decided: RefCell<HashMap<Decision, bool>>,
 }
+
+/// A question, the regions chosen and what is known when it comes up.
+type Decision = (String, Vec<String>, Known);
 
 impl Sharpener {
     pub fn new(graph: &Graph) -> Self {
@@ -67,7 +74,10 @@ impl Sharpener {
                 break;
             }
         }
-        Sharpener { protected }
+        Sharpener {
+            protected,
+            decided: RefCell::default(),
+        }
     }
 
     pub fn is_protected(&self, question: &str) -> bool {
@@ -85,13 +95,19 @@ impl Sharpener {
         if self.is_protected(&question.id) {
             return false;
         }
+        let memo = (question.id.clone(), regions.to_vec(), known.clone());
+        if let Some(&passes) = self.decided.borrow().get(&memo) {
+            return passes;
+        }
         let now = key(&rank(graph, &query(known, regions)));
-        answers(question).into_iter().all(|answer| {
+        let passes = answers(question).into_iter().all(|answer| {
             key(&rank(
                 graph,
                 &query(&known.after(question, answer), regions),
             )) == now
-        })
+        });
+        self.decided.borrow_mut().insert(memo, passes);
+        passes
     }
 }
 

@@ -20,7 +20,7 @@ use std::fmt;
 
 use super::Test;
 use crate::graph::load::Graph;
-use crate::graph::model::{AgeRange, Cause, Sex, TriageRule, Weight};
+use crate::graph::model::{AgeRange, Cause, Sex, TriageRule};
 use crate::graph::triage::Triage;
 
 /// What settles a reason, before findings are numbered.
@@ -83,7 +83,7 @@ pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reaso
     // For each finding, the causes that link it for them, in graph order, each once.
     let mut linked_by: Vec<Vec<(usize, &Cause)>> = vec![Vec::new(); graph.findings.len()];
     for (c, cause) in graph.causes.iter().enumerate() {
-        for link in cause.findings.iter().filter(|l| counts_for(l.1)) {
+        for link in cause.findings.iter().filter(|l| super::counts_for(l.1)) {
             let Some(i) = graph.finding_index(&link.0) else {
                 continue;
             };
@@ -191,11 +191,6 @@ fn cannot_fire<'g>(
 
 fn ids(list: &[String]) -> Vec<&str> {
     list.iter().map(String::as_str).collect()
-}
-
-/// A link that makes the cause more likely when the finding is present.
-fn counts_for(weight: Weight) -> bool {
-    super::counts_for(weight)
 }
 
 /// The findings a reason reads, so that they get a slot.
