@@ -9,5 +9,6 @@ pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod graph;
+pub mod panes;
 pub mod tui;
 pub mod ui;

@@ -12,7 +12,10 @@ use std::thread;
 
 use ratatui::backend::Backend;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -23,7 +26,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, Options, keymap, update};
+use crate::app::{Action, App, Options, actions_for, update};
 use crate::graph::Graph;
 
 /// How the interface ended.
@@ -46,6 +49,8 @@ pub fn restore() {
         let _ = execute!(
             out,
             EndSynchronizedUpdate,
+            DisableBracketedPaste,
+            DisableMouseCapture,
             LeaveAlternateScreen,
             cursor::Show
         );
@@ -72,11 +77,25 @@ fn install_panic_hook() {
     });
 }
 
-fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    install_panic_hook();
+/// Raw mode, the alternate screen, pastes as one event, and the mouse if wanted.
+fn enter(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    enter(mouse)?;
     let backend = CrosstermBackend::new(io::stdout());
     let size = capped(backend.size()?.width, backend.size()?.height);
     // A fixed viewport, resized by hand to a capped size: ratatui would otherwise size its
@@ -120,7 +139,8 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
     });
 
     let _guard = Guard;
-    let mut terminal = setup()?;
+    let mouse = app.options.mouse;
+    let mut terminal = setup(mouse)?;
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -152,12 +172,12 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
                     dirty = true;
                 }
                 Msg::Input(Event::Key(key)) if is_suspend(&key) => {
-                    let area = suspend(&mut terminal)?;
+                    let area = suspend(&mut terminal, mouse)?;
                     update(&mut app, Action::Resize(area.width, area.height));
                     dirty = true;
                 }
                 Msg::Input(ev) => {
-                    if let Some(action) = keymap::action_for_event(&app, &ev) {
+                    for action in actions_for(&app, &ev) {
                         update(&mut app, action);
                         dirty = true;
                     }
@@ -184,13 +204,11 @@ fn is_suspend(key: &KeyEvent) -> bool {
 
 /// Give the terminal back and stop, as Ctrl-Z does in a shell; on `fg`, take the terminal
 /// again and have everything redrawn.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<Rect> {
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<Rect> {
     restore();
     // Stops here until SIGCONT (`fg`).
     signal_hook::low_level::raise(SIGTSTP)?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    enter(mouse)?;
     // Not `Terminal::clear`: it asks the terminal where the cursor is, and the answer
     // would go to the input thread. Resizing to the (perhaps new) size clears and has the
     // next draw redraw everything.

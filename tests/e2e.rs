@@ -95,6 +95,22 @@ impl Session {
             .alternate_screen()
     }
 
+    /// Wait until a text has gone from the screen; the screen then.
+    fn wait_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited for {text:?} to go; the screen shows:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
     /// Wait until every text is on the screen; the screen then.
     fn wait_for(&self, texts: &[&str]) -> String {
         let start = Instant::now();
@@ -237,8 +253,15 @@ fn a_person_finds_and_reads_a_cause_then_quits() {
         "Summary",
     ]);
 
-    // Quit at once.
+    // With answers given, q asks first; n carries on, y quits.
     s.send("q");
+    s.wait_for(&["Quit and forget your answers?"]);
+    s.send("n");
+    let screen = s.wait_gone("Quit and forget");
+    assert!(screen.contains("Why it is listed"), "{screen}");
+    s.send("q");
+    s.wait_for(&["Quit and forget your answers?"]);
+    s.send("y");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     s.assert_restored();

@@ -1,5 +1,7 @@
 //! Everything a person can ask of the interface, by name.
 
+pub use tui_input::InputRequest;
+
 use crate::engine::Answer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,12 +12,19 @@ pub enum Dir {
     Right,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// `q`: quit, asking first when answers would be lost.
     Quit,
+    /// Quit at once (Ctrl-C, or yes to the question).
+    QuitNow,
+    /// No to "quit?": carry on.
+    StayOpen,
     ToggleHelp,
     NextPane,
     PrevPane,
+    /// Go to this pane (a click on its tab or inside it).
+    FocusPane(crate::app::Pane),
     /// Close the help, clear the search, go back from a detail, or to the previous pane.
     Back,
     /// The terminal now has this many columns and rows.
@@ -24,8 +33,12 @@ pub enum Action {
     Move(Dir),
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     Home,
     End,
+    /// Select the n-th row of the focused list (a click).
+    Select(usize),
     // Body map
     FlipView,
     ToggleMark,
@@ -38,8 +51,10 @@ pub enum Action {
     SkipToCauses,
     // Causes and search
     OpenSearch,
-    SearchInput(char),
-    SearchDelete,
+    /// An edit of the search line: a character, a deletion, a cursor move.
+    Edit(InputRequest),
+    /// Text pasted into the search line, inserted at once.
+    Paste(String),
     SearchClear,
     OpenDetail,
     // Detail

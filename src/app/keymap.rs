@@ -1,14 +1,17 @@
-//! The keymap, as data. Key events are looked up here; the status bar and the help
-//! overlay are generated from the same table, so they can never disagree with it.
+//! The keymap machinery. Each pane lists its own bindings in its `keys.rs`; the keys that
+//! work anywhere are here. Key events are looked up in these tables, and the status bar
+//! and the help overlay are generated from the same tables, so they cannot disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Action, App, Dir, Pane};
+use super::{Action, App, Pane};
 use crate::engine::Answer;
+use crate::panes;
 
 /// Where a binding applies. Lookups try the innermost context first, then `Global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    Confirm,
     Help,
     Search,
     Body,
@@ -39,6 +42,21 @@ impl Context {
             Context::Search => "Search line",
             Context::Detail => "Detail view",
             Context::Help => "This help",
+            Context::Confirm => "Quit?",
+        }
+    }
+
+    /// The bindings of this context, from the pane that owns them.
+    pub fn keys(self) -> &'static [Binding] {
+        match self {
+            Context::Confirm => CONFIRM,
+            Context::Help => panes::help::keys::KEYS,
+            Context::Search => panes::causes::keys::SEARCH,
+            Context::Body => panes::body::keys::KEYS,
+            Context::Questions => panes::questions::keys::KEYS,
+            Context::Causes => panes::causes::keys::KEYS,
+            Context::Detail => panes::detail::keys::KEYS,
+            Context::Global => GLOBAL,
         }
     }
 }
@@ -52,23 +70,22 @@ pub enum Pat {
     Letter,
     /// 1 to 9.
     Digit,
-    /// Any printable character.
-    Text,
+    /// A key the search line's editor takes (characters, deletions, cursor moves).
+    Edit,
 }
 
 /// What a binding does; some take the key's character as their argument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Does {
     Act(Action),
     JumpTo,
     Choice,
     Related,
-    Input,
+    Edit,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
-    pub context: Context,
     pub keys: &'static [Pat],
     /// How the keys are shown, and how in ASCII.
     pub label: &'static str,
@@ -92,21 +109,33 @@ pub struct Hint {
     pub label: &'static str,
     pub ascii: &'static str,
     pub text: &'static str,
+    /// The bar keeps it whatever else must go (choose, answer, search, quit).
+    pub vital: bool,
 }
 
-const NO: Option<Hint> = None;
+pub const NO: Option<Hint> = None;
 
-const fn hint(label: &'static str, ascii: &'static str, text: &'static str) -> Option<Hint> {
-    Some(Hint { label, ascii, text })
+/// A hint shown when there is room.
+pub const fn hint(label: &'static str, ascii: &'static str, text: &'static str) -> Option<Hint> {
+    Some(Hint {
+        label,
+        ascii,
+        text,
+        vital: false,
+    })
 }
 
-use Context as C;
-use Does::Act;
-use KeyCode as K;
-use Pat::{Ctrl, Key};
+/// A hint the bar never drops for lack of room.
+pub const fn vital(label: &'static str, ascii: &'static str, text: &'static str) -> Option<Hint> {
+    Some(Hint {
+        label,
+        ascii,
+        text,
+        vital: true,
+    })
+}
 
-const fn bind(
-    context: Context,
+pub const fn bind(
     keys: &'static [Pat],
     label: &'static str,
     ascii: &'static str,
@@ -115,7 +144,6 @@ const fn bind(
     does: Does,
 ) -> Binding {
     Binding {
-        context,
         keys,
         label,
         ascii,
@@ -125,95 +153,58 @@ const fn bind(
     }
 }
 
-const UP: &[Pat] = &[Key(K::Up), Key(K::Char('k'))];
-const DOWN: &[Pat] = &[Key(K::Down), Key(K::Char('j'))];
-const PG_UP: &[Pat] = &[Key(K::PageUp), Ctrl('b')];
-const PG_DOWN: &[Pat] = &[Key(K::PageDown), Ctrl('f'), Key(K::Char(' '))];
-const HOME: &[Pat] = &[Key(K::Home), Key(K::Char('g'))];
-const END: &[Pat] = &[Key(K::End), Key(K::Char('G'))];
+use Does::Act;
+use KeyCode as K;
+use Pat::{Ctrl, Key};
 
-/// Every binding. Within a context the first match wins.
+/// Keys for moving in every list, shared by the panes.
+pub const UP: &[Pat] = &[Key(K::Up), Key(K::Char('k')), Ctrl('p'), Ctrl('k')];
+pub const DOWN: &[Pat] = &[Key(K::Down), Key(K::Char('j')), Ctrl('n'), Ctrl('j')];
+pub const PG_UP: &[Pat] = &[Key(K::PageUp), Ctrl('b')];
+pub const PG_DOWN: &[Pat] = &[Key(K::PageDown), Ctrl('f')];
+pub const HALF_UP: &[Pat] = &[Ctrl('u')];
+pub const HALF_DOWN: &[Pat] = &[Ctrl('d')];
+pub const HOME: &[Pat] = &[Key(K::Home), Key(K::Char('g'))];
+pub const END: &[Pat] = &[Key(K::End), Key(K::Char('G'))];
+
+/// "Quit and lose your answers?" has the keyboard until it is answered.
 #[rustfmt::skip]
-pub static KEYMAP: &[Binding] = &[
-    // Help overlay: it has the keyboard; nothing reaches the panes behind it
-    bind(C::Help, &[Key(K::Esc), Key(K::Char('?')), Key(K::F(1))], "Esc/?/F1", "Esc/?/F1", "close this help", hint("Esc", "Esc", "close"), Act(Action::ToggleHelp)),
-    bind(C::Help, UP, "↑/k", "Up/k", "scroll up", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Help, DOWN, "↓/j", "Down/j", "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
-    bind(C::Help, PG_UP, "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up", NO, Act(Action::PageUp)),
-    bind(C::Help, PG_DOWN, "PgDn/Space", "PgDn/Space", "a page down", NO, Act(Action::PageDown)),
-    bind(C::Help, HOME, "Home/g", "Home/g", "to the top", NO, Act(Action::Home)),
-    bind(C::Help, END, "End/G", "End/G", "to the end", NO, Act(Action::End)),
-    bind(C::Help, &[Key(K::Char('q'))], "q", "q", "quit at once", hint("q", "q", "quit"), Act(Action::Quit)),
-    bind(C::Help, &[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit", NO, Act(Action::Quit)),
-    // Search line (it has the keyboard)
-    bind(C::Search, &[Key(K::Enter)], "Enter", "Enter", "open the highlighted cause", hint("Enter", "Enter", "open"), Act(Action::OpenDetail)),
-    bind(C::Search, &[Key(K::Esc)], "Esc", "Esc", "clear the search", hint("Esc", "Esc", "clear"), Act(Action::SearchClear)),
-    bind(C::Search, &[Key(K::Up), Ctrl('p')], "↑/Ctrl-P", "Up/Ctrl-P", "previous match", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Search, &[Key(K::Down), Ctrl('n')], "↓/Ctrl-N", "Down/Ctrl-N", "next match", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
-    bind(C::Search, &[Key(K::Backspace)], "Backspace", "Backspace", "delete a character", NO, Act(Action::SearchDelete)),
-    bind(C::Search, &[Pat::Text], "text", "text", "type to find causes by name, alias or symptom", NO, Does::Input),
-    // Body map
-    bind(C::Body, &[Key(K::Up), Key(K::Char('k'))], "↑/k", "Up/k", "move up the figure", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Body, &[Key(K::Down), Key(K::Char('j'))], "↓/j", "Down/j", "move down the figure", NO, Act(Action::Move(Dir::Down))),
-    bind(C::Body, &[Key(K::Left), Key(K::Char('h'))], "←/h", "Left/h", "move left on the figure", NO, Act(Action::Move(Dir::Left))),
-    bind(C::Body, &[Key(K::Right), Key(K::Char('l'))], "→/l", "Right/l", "move right on the figure", hint("←↑↓→", "arrows", "move"), Act(Action::Move(Dir::Right))),
-    bind(C::Body, &[Key(K::Enter)], "Enter", "Enter", "choose this region and any marked", hint("Enter", "Enter", "choose"), Act(Action::ChooseRegions)),
-    bind(C::Body, &[Key(K::Char('v'))], "v", "v", "turn the figure: front or back", hint("v", "v", "turn"), Act(Action::FlipView)),
-    bind(C::Body, &[Key(K::Char(' '))], "Space", "Space", "mark one more region (pain that spreads)", hint("Space", "Space", "mark"), Act(Action::ToggleMark)),
-    bind(C::Body, &[Pat::Letter], "a-z", "a-z", "jump to a region by its first letter (H, L for h, l)", NO, Does::JumpTo),
-    // Questions
-    bind(C::Questions, &[Key(K::Char('y'))], "y", "y", "answer yes", hint("y/n/1-9", "y/n/1-9", "answer"), Act(Action::Answer(Answer::Yes))),
-    bind(C::Questions, &[Key(K::Char('n'))], "n", "n", "answer no", NO, Act(Action::Answer(Answer::No))),
-    bind(C::Questions, &[Key(K::Char('?'))], "?", "?", "answer not sure (F1 opens the help here)", hint("?", "?", "not sure"), Act(Action::Answer(Answer::Unsure))),
-    bind(C::Questions, &[Pat::Digit], "1-9", "1-9", "pick a choice", NO, Does::Choice),
-    bind(C::Questions, &[Key(K::Backspace)], "Backspace", "Backspace", "back one question, undoing its answer", hint("Bksp", "Bksp", "undo"), Act(Action::Undo)),
-    bind(C::Questions, UP, "↑/k", "Up/k", "select an earlier answer to change it", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Questions, DOWN, "↓/j", "Down/j", "select a later answer, or the current question", hint("↑↓", "Up/Down", "change"), Act(Action::Move(Dir::Down))),
-    bind(C::Questions, &[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", hint("s", "s", "skip"), Act(Action::SkipToCauses)),
-    // Causes list
-    bind(C::Causes, UP, "↑/k", "Up/k", "previous cause", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Causes, DOWN, "↓/j", "Down/j", "next cause", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
-    bind(C::Causes, &[Key(K::Enter)], "Enter", "Enter", "open the cause's detail", hint("Enter", "Enter", "open"), Act(Action::OpenDetail)),
-    bind(C::Causes, PG_UP, "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up", NO, Act(Action::PageUp)),
-    bind(C::Causes, PG_DOWN, "PgDn/Space", "PgDn/Space", "a page down", NO, Act(Action::PageDown)),
-    bind(C::Causes, HOME, "Home/g", "Home/g", "first cause", NO, Act(Action::Home)),
-    bind(C::Causes, END, "End/G", "End/G", "last cause", NO, Act(Action::End)),
-    // Detail
-    bind(C::Detail, UP, "↑/k", "Up/k", "scroll up", NO, Act(Action::Move(Dir::Up))),
-    bind(C::Detail, DOWN, "↓/j", "Down/j", "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
-    bind(C::Detail, PG_UP, "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up", NO, Act(Action::PageUp)),
-    bind(C::Detail, PG_DOWN, "PgDn/Space", "PgDn/Space", "a page down", hint("PgUp/Dn", "PgUp/Dn", "page"), Act(Action::PageDown)),
-    bind(C::Detail, HOME, "Home/g", "Home/g", "to the top", NO, Act(Action::Home)),
-    bind(C::Detail, END, "End/G", "End/G", "to the end", NO, Act(Action::End)),
-    bind(C::Detail, &[Pat::Digit], "1-9", "1-9", "open a related cause", hint("1-9", "1-9", "related"), Does::Related),
-    bind(C::Detail, &[Key(K::Backspace)], "Backspace", "Backspace", "back to the cause before", NO, Act(Action::DetailBack)),
-    // Anywhere
-    bind(C::Global, &[Key(K::Tab)], "Tab", "Tab", "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
-    bind(C::Global, &[Key(K::BackTab)], "Shift-Tab", "Shift-Tab", "previous pane", NO, Act(Action::PrevPane)),
-    bind(C::Global, &[Key(K::Char('/'))], "/", "/", "search the causes by name, alias or symptom", hint("/", "/", "search"), Act(Action::OpenSearch)),
-    bind(C::Global, &[Key(K::Esc)], "Esc", "Esc", "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
-    bind(C::Global, &[Key(K::Char('?')), Key(K::F(1))], "?/F1", "?/F1", "this help", hint("?", "?", "help"), Act(Action::ToggleHelp)),
-    bind(C::Global, &[Key(K::Char('q'))], "q", "q", "quit at once", hint("q", "q", "quit"), Act(Action::Quit)),
-    bind(C::Global, &[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit, even in the search line", hint("Ctrl-C", "Ctrl-C", "quit"), Act(Action::Quit)),
+static CONFIRM: &[Binding] = &[
+    bind(&[Key(K::Char('y')), Key(K::Char('q'))], "y", "y", "yes, quit and forget the answers", vital("y", "y", "quit"), Act(Action::QuitNow)),
+    bind(&[Key(K::Char('n')), Key(K::Esc)], "n/Esc", "n/Esc", "no, carry on", vital("n", "n", "stay"), Act(Action::StayOpen)),
+    bind(&[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit", NO, Act(Action::QuitNow)),
 ];
 
-/// The contexts in force, innermost first. The help overlay is modal: while it is open
-/// only its own keys work, so nothing changes behind it.
+/// The keys that work in every pane (unless the pane uses the key itself).
+#[rustfmt::skip]
+static GLOBAL: &[Binding] = &[
+    bind(&[Key(K::Tab)], "Tab", "Tab", "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
+    bind(&[Key(K::BackTab)], "Shift-Tab", "Shift-Tab", "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::Char('/'))], "/", "/", "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
+    bind(&[Key(K::Esc)], "Esc", "Esc", "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
+    bind(&[Key(K::Char('?')), Key(K::F(1))], "?/F1", "?/F1", "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
+    bind(&[Key(K::Char('q'))], "q", "q", "quit (asks first when you have given answers)", vital("q", "q", "quit"), Act(Action::Quit)),
+    bind(&[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit at once, even in the search line", NO, Act(Action::QuitNow)),
+    bind(&[Ctrl('z')], "Ctrl-Z", "Ctrl-Z", "suspend to the shell; fg brings it back", NO, Act(Action::StayOpen)),
+];
+
+/// The contexts in force, innermost first. The help overlay and the quit question are
+/// modal: while open only their own keys work, so nothing changes behind them.
 pub fn contexts(app: &App) -> Vec<Context> {
-    if app.help.is_some() {
-        return vec![C::Help];
+    if app.confirm_quit {
+        return vec![Context::Confirm];
     }
-    let inner = if app.pane == Pane::Causes && app.causes.editing {
-        C::Search
-    } else {
-        match app.pane {
-            Pane::Body => C::Body,
-            Pane::Questions => C::Questions,
-            Pane::Causes => C::Causes,
-            Pane::Detail => C::Detail,
-        }
+    if app.help.is_some() {
+        return vec![Context::Help];
+    }
+    let inner = match app.pane {
+        Pane::Causes if app.causes.editing => Context::Search,
+        Pane::Body => Context::Body,
+        Pane::Questions => Context::Questions,
+        Pane::Causes => Context::Causes,
+        Pane::Detail => Context::Detail,
     };
-    vec![inner, C::Global]
+    vec![inner, Context::Global]
 }
 
 fn plain(key: &KeyEvent) -> bool {
@@ -227,20 +218,28 @@ fn matches(pat: Pat, key: &KeyEvent) -> bool {
         (Pat::Key(code), k) => plain(key) && code == k,
         (Pat::Letter, K::Char(c)) => plain(key) && c.is_ascii_alphabetic() && c != 'q',
         (Pat::Digit, K::Char(c)) => plain(key) && ('1'..='9').contains(&c),
-        (Pat::Text, K::Char(c)) => plain(key) && !c.is_control(),
+        (Pat::Edit, _) => edit_request(key).is_some(),
         _ => false,
     }
 }
 
+/// What a key does to a line of text, if anything.
+fn edit_request(key: &KeyEvent) -> Option<super::action::InputRequest> {
+    use ratatui::crossterm::event::Event;
+    let mut key = *key;
+    // The editor's own table treats a repeat like a press; releases do nothing.
+    key.kind = KeyEventKind::Press;
+    tui_input::backend::crossterm::to_input_request(&Event::Key(key))
+}
+
 /// The binding a key selects now.
 pub fn binding_for(app: &App, key: &KeyEvent) -> Option<&'static Binding> {
-    if key.kind != KeyEventKind::Press {
+    if key.kind == KeyEventKind::Release {
         return None;
     }
     contexts(app).into_iter().find_map(|ctx| {
-        KEYMAP
+        ctx.keys()
             .iter()
-            .filter(|b| b.context == ctx)
             .find(|b| b.keys.iter().any(|&p| matches(p, key)))
     })
 }
@@ -253,12 +252,12 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
         _ => None,
     };
     let digit = || ch.and_then(|c| c.to_digit(10)).map(|d| d as usize - 1);
-    match binding.does {
-        Does::Act(action) => Some(action),
+    match &binding.does {
+        Does::Act(action) => Some(action.clone()),
         Does::JumpTo => ch.map(Action::JumpTo),
         Does::Choice => digit().map(|i| Action::Answer(Answer::Choice(i))),
         Does::Related => digit().map(Action::FollowRelated),
-        Does::Input => ch.map(Action::SearchInput),
+        Does::Edit => edit_request(key).map(Action::Edit),
     }
 }
 
@@ -285,23 +284,44 @@ fn key_name(pat: Pat) -> String {
         Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
         Pat::Letter => "a-z".into(),
         Pat::Digit => "1-9".into(),
-        Pat::Text => "text".into(),
+        Pat::Edit => "text".into(),
     }
+}
+
+/// One key hint of the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownHint {
+    pub key: String,
+    pub text: &'static str,
+    pub vital: bool,
+    /// From the global keys (they come last).
+    pub global: bool,
 }
 
 /// The bindings to show in the status bar now: the inner context's, then the global
 /// ones that an inner binding does not take over (in the search line `q` is a letter).
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+pub fn hints(app: &App) -> Vec<ShownHint> {
     let ascii = app.options.ascii;
-    let inner = contexts(app)[0];
-    let mut out = Vec::new();
-    for b in KEYMAP.iter().filter(|b| b.context == inner) {
+    let contexts = contexts(app);
+    let mut out: Vec<ShownHint> = Vec::new();
+    for b in contexts[0].keys() {
         if let Some(h) = b.hint {
-            out.push((if ascii { h.ascii } else { h.label }.to_string(), h.text));
+            out.push(ShownHint {
+                key: if ascii { h.ascii } else { h.label }.to_string(),
+                text: h.text,
+                vital: h.vital,
+                global: false,
+            });
         }
     }
-    for b in KEYMAP.iter().filter(|b| b.context == C::Global) {
+    if contexts.len() < 2 {
+        return out;
+    }
+    for b in GLOBAL {
         let Some(h) = b.hint else { continue };
+        if out.iter().any(|s| s.text == h.text) {
+            continue;
+        }
         let live: Vec<Pat> = b
             .keys
             .iter()
@@ -312,30 +332,24 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
                 })
             })
             .collect();
-        if out.iter().any(|(_, text)| *text == h.text) {
-            continue;
-        }
-        if live.len() == b.keys.len() {
-            out.push((if ascii { h.ascii } else { h.label }.to_string(), h.text));
+        let key = if live.len() == b.keys.len() {
+            if ascii { h.ascii } else { h.label }.to_string()
         } else if !live.is_empty() {
-            let names: Vec<String> = live.into_iter().map(key_name).collect();
-            out.push((names.join("/"), h.text));
-        }
+            live.into_iter().map(key_name).collect::<Vec<_>>().join("/")
+        } else {
+            continue;
+        };
+        out.push(ShownHint {
+            key,
+            text: h.text,
+            vital: h.vital,
+            global: true,
+        });
     }
     out
 }
 
-/// How many of [`hints`] come from the global context (they come last).
-pub fn global_hint_count(app: &App) -> usize {
-    let inner = contexts(app)[0];
-    let inner_count = KEYMAP
-        .iter()
-        .filter(|b| b.context == inner && b.hint.is_some())
-        .count();
-    hints(app).len() - inner_count
-}
-
-/// One row of the help overlay.
+/// One row of the help overlay's key list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpRow {
     Blank,
@@ -351,19 +365,48 @@ pub fn help_rows(ascii: bool) -> Vec<HelpRow> {
             rows.push(HelpRow::Blank);
         }
         rows.push(HelpRow::Heading(ctx.title()));
-        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+        for b in ctx.keys() {
             rows.push(HelpRow::Key(b.label(ascii), b.help));
         }
     }
     rows
 }
 
-/// The action a terminal event asks for: a key through the keymap, or a resize.
-pub fn action_for_event(app: &App, event: &ratatui::crossterm::event::Event) -> Option<Action> {
-    use ratatui::crossterm::event::Event;
-    match event {
-        Event::Key(key) => action_for(app, key),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Within a context no binding is shadowed by an earlier one for all its keys.
+    #[test]
+    fn no_binding_is_dead() {
+        let contexts = [
+            Context::Confirm,
+            Context::Help,
+            Context::Search,
+            Context::Body,
+            Context::Questions,
+            Context::Causes,
+            Context::Detail,
+            Context::Global,
+        ];
+        for ctx in contexts {
+            let keys = ctx.keys();
+            for (i, b) in keys.iter().enumerate() {
+                let singles: Vec<KeyEvent> = b.keys.iter().filter_map(|&p| event_of(p)).collect();
+                if singles.len() < b.keys.len() {
+                    continue;
+                }
+                let alive = singles.iter().any(|e| {
+                    keys[..i]
+                        .iter()
+                        .all(|earlier| !earlier.keys.iter().any(|&p| matches(p, e)))
+                });
+                assert!(
+                    alive,
+                    "{ctx:?}: every key of {:?} is taken earlier",
+                    b.label
+                );
+            }
+        }
     }
 }

@@ -1,26 +1,31 @@
-//! The interface's state, the actions that change it and the keymap. No drawing here:
-//! `ui` reads an [`App`] and draws it; `tui` turns terminal events into [`Action`]s.
+//! The interface's state and the one place that routes actions. The person's answers and
+//! what follows from them live in a [`Session`]; each pane's own state, keys and drawing
+//! live in `crate::panes`. No drawing here.
 //!
 //! Data flows one way: key -> [`keymap::action_for`] -> [`Action`] -> [`update`] -> state.
 
 pub mod action;
-pub mod body;
-pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod mouse;
 pub mod search;
+pub mod session;
 mod update;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use action::{Action, Dir};
+pub use session::Session;
 pub use update::update;
 
-use crate::engine::sharpen::Sharpener;
-use crate::engine::{Hit, Interview, Query, RankedCause, Ranking, Searcher, Walk, rank};
-use crate::graph::triage::{DEFAULT_EMERGENCY_NUMBER, fill_placeholders};
-use crate::graph::{Graph, View};
+use crate::graph::Graph;
+use crate::graph::triage::DEFAULT_EMERGENCY_NUMBER;
+use crate::panes::body::BodyPane;
+use crate::panes::causes::CausesPane;
+use crate::panes::detail::DetailPane;
+use crate::panes::help::HelpPane;
+use crate::panes::questions::QuestionsPane;
 
 /// How the interface looks; chosen at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +39,8 @@ pub struct Options {
     /// Ask every question on the path (`--all-questions`), not only those whose answer can
     /// still change the advice or the top causes.
     pub all_questions: bool,
+    /// Take mouse clicks and the wheel (off with `--no-mouse`, so text can be selected).
+    pub mouse: bool,
 }
 
 impl Default for Options {
@@ -43,6 +50,7 @@ impl Default for Options {
             color: true,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_string(),
             all_questions: false,
+            mouse: true,
         }
     }
 }
@@ -76,229 +84,46 @@ impl Pane {
     }
 }
 
-/// The body map: which figure is shown, the region under the cursor, the regions marked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyState {
-    pub view: View,
-    /// Index into `graph.regions`.
-    pub cursor: usize,
-    /// Indexes into `graph.regions`, in the order they were marked.
-    pub marked: Vec<usize>,
-}
-
-/// The questions pane: `None` is the current question, `Some(i)` the i-th answer so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuestionsState {
-    pub cursor: Option<usize>,
-}
-
-/// The cause list and its search line.
-#[derive(Debug, Clone, Default)]
-pub struct CausesState {
-    /// Row selected in the visible list.
-    pub selected: usize,
-    pub query: String,
-    /// The search line has the keyboard.
-    pub editing: bool,
-    /// Causes matching `query`: by name or alias, then through a matching symptom.
-    pub found: search::Matches,
-}
-
-/// The detail view of one cause, with the causes it came from for Back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailState {
-    /// Index into `graph.causes`.
-    pub cause: usize,
-    pub scroll: u16,
-    /// Earlier causes and their scroll offsets, most recent last.
-    pub back: Vec<(usize, u16)>,
-}
-
-/// One row of the cause list: a cause, its ranking (if it applies to the chosen regions)
-/// and, when a search is on, its match: by name or alias, or through a symptom.
-pub struct CauseRow<'a> {
-    pub index: usize,
-    pub ranked: Option<&'a RankedCause>,
-    pub hit: Option<&'a Hit>,
-    pub via: Option<&'a search::Via>,
-}
-
 pub struct App {
-    pub graph: Graph,
     pub options: Options,
-    pub searcher: Searcher,
-    /// Passes over questions that can no longer change the advice or the top causes.
-    pub sharpener: Sharpener,
+    pub session: Session,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
+    /// The focused pane.
     pub pane: Pane,
-    /// The help overlay is open, scrolled this far.
-    pub help: Option<u16>,
+    pub body: BodyPane,
+    pub questions: QuestionsPane,
+    pub causes: CausesPane,
+    /// Open while a cause is shown.
+    pub detail: Option<DetailPane>,
+    /// The help overlay, while open.
+    pub help: Option<HelpPane>,
+    /// "Quit and lose your answers?" is being asked.
+    pub confirm_quit: bool,
     pub quit: bool,
     /// A one-off hint shown in the status bar until the next key.
     pub message: Option<String>,
-    pub body: BodyState,
-    pub interview: Interview,
-    pub walk: Walk,
-    pub ranking: Ranking,
-    pub questions: QuestionsState,
-    pub causes: CausesState,
-    pub detail: Option<DetailState>,
 }
 
 impl App {
-    pub fn new(graph: Graph, options: Options) -> App {
-        let cursor = graph
-            .regions
-            .iter()
-            .position(|r| r.id == "lower-back")
-            .or_else(|| graph.regions.iter().position(|r| !r.figure.is_empty()))
-            .unwrap_or(0);
-        let view = graph
-            .regions
-            .get(cursor)
-            .and_then(|r| r.figure.first())
-            .map_or(View::Back, |s| s.view);
-        let ranking = rank(&graph, &Query::default());
-        let sharpener = Sharpener::new(&graph);
-        let mut app = App {
-            graph,
+    pub fn new(mut graph: Graph, options: Options) -> App {
+        graph.fill_emergency_number(&options.emergency_number);
+        let body = BodyPane::new(&graph);
+        let session = Session::new(graph, !options.all_questions);
+        App {
             options,
-            searcher: Searcher::default(),
-            sharpener,
+            session,
             size: (80, 24),
             pane: Pane::Body,
+            body,
+            questions: QuestionsPane::default(),
+            causes: CausesPane::default(),
+            detail: None,
             help: None,
+            confirm_quit: false,
             quit: false,
             message: None,
-            body: BodyState {
-                view,
-                cursor,
-                marked: Vec::new(),
-            },
-            interview: Interview::default(),
-            walk: Walk::default(),
-            ranking,
-            questions: QuestionsState::default(),
-            causes: CausesState::default(),
-            detail: None,
-        };
-        app.refresh();
-        app
-    }
-
-    /// Re-walk the questions, re-rank the causes and re-run the search.
-    pub fn refresh(&mut self) {
-        let (graph, sharpener) = (&self.graph, &self.sharpener);
-        let regions = &self.interview.regions;
-        let sharpen = !self.options.all_questions;
-        self.walk = self.interview.walk_with(graph, |q, known, _| {
-            sharpen && sharpener.passes(graph, q, known, regions)
-        });
-        let query = Query {
-            regions: self.interview.regions.clone(),
-            present: self.walk.known.present.clone(),
-            absent: self.walk.known.absent.clone(),
-            age: self.walk.known.age,
-            sex: self.walk.known.sex,
-        };
-        self.ranking = rank(&self.graph, &query);
-        self.research();
-        if let Some(c) = self.questions.cursor
-            && c >= self.walk.answered.len()
-        {
-            self.questions.cursor = None;
         }
-    }
-
-    /// Run the search again (after the query or the ranking changed).
-    pub fn research(&mut self) {
-        let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
-        self.causes.found =
-            search::matches(&self.graph, &self.searcher, &self.causes.query, &order);
-        let len = self.cause_rows().len();
-        self.causes.selected = self.causes.selected.min(len.saturating_sub(1));
-    }
-
-    /// Content text with its placeholders filled.
-    pub fn text(&self, text: &str) -> String {
-        fill_placeholders(text, &self.options.emergency_number)
-    }
-
-    pub fn searching(&self) -> bool {
-        !self.causes.query.is_empty() || self.causes.editing
-    }
-
-    /// The rows of the cause list: the ranking, or when searching the causes that match
-    /// by name or alias followed by those linked to a matching symptom.
-    pub fn cause_rows(&self) -> Vec<CauseRow<'_>> {
-        let ranked = |index: usize| self.ranking.causes.iter().find(|c| c.index == index);
-        if self.causes.query.trim().is_empty() {
-            // The causes to check first lead, kept apart from the likelihood ranking.
-            let first = self
-                .ranking
-                .check_first
-                .iter()
-                .filter_map(|c| ranked(c.index));
-            let rest = self.ranking.causes.iter().filter(|c| !c.check_first);
-            first
-                .chain(rest)
-                .map(|c| CauseRow {
-                    index: c.index,
-                    ranked: Some(c),
-                    hit: None,
-                    via: None,
-                })
-                .collect()
-        } else {
-            let found = &self.causes.found;
-            let direct = found.direct.iter().map(|h| CauseRow {
-                index: h.index,
-                ranked: ranked(h.index),
-                hit: Some(h),
-                via: None,
-            });
-            let via = found.via.iter().map(|v| CauseRow {
-                index: v.cause,
-                ranked: ranked(v.cause),
-                hit: None,
-                via: Some(v),
-            });
-            direct.chain(via).collect()
-        }
-    }
-
-    /// The cause under the selection in the list.
-    pub fn selected_cause(&self) -> Option<usize> {
-        self.cause_rows()
-            .get(self.causes.selected)
-            .map(|row| row.index)
-    }
-
-    /// The question the answer keys act on: the current one, or the answer selected.
-    pub fn focus_question(&self) -> Option<&str> {
-        match self.questions.cursor {
-            Some(i) => self.walk.answered.get(i).map(|(q, _)| q.as_str()),
-            None => self.walk.current.as_deref(),
-        }
-    }
-
-    /// Names of the chosen regions, for titles.
-    pub fn chosen_names(&self) -> Vec<&str> {
-        self.interview
-            .regions
-            .iter()
-            .filter_map(|id| self.graph.region(id))
-            .map(|r| r.name.as_str())
-            .collect()
-    }
-
-    /// Whether the body map's figure is on screen (it is not on small terminals).
-    pub fn figure_shown(&self) -> bool {
-        layout::Layout::of(self)
-            .and_then(|l| l.rect(Pane::Body))
-            .and_then(|r| layout::figure_room(layout::inner(r)))
-            .is_some()
     }
 
     /// The panes in Tab order: the detail pane only while a cause is open.
@@ -310,27 +135,10 @@ impl App {
         panes
     }
 
-    /// The red-flag banner text: the most urgent flag first, then how many more.
-    pub fn banner(&self) -> Option<String> {
-        let first = self.ranking.red_flags.first()?;
-        let mut text = format!(
-            "RED FLAG - {}: {}",
-            first.triage.id().to_uppercase(),
-            self.text(&first.advice)
-        );
-        let more: Vec<&str> = self.ranking.red_flags[1..]
-            .iter()
-            .map(|f| f.name.as_str())
-            .collect();
-        if !more.is_empty() {
-            text.push_str(&format!(" Also a red flag: {}.", more.join("; ")));
-        }
-        Some(text)
-    }
-
-    /// The banner wrapped to a width, at most `max` lines (the last one cut with "...").
+    /// The red-flag banner wrapped to a width, at most `max` lines (the last one cut with
+    /// "...").
     pub fn banner_lines(&self, width: u16, max: usize) -> Vec<String> {
-        let Some(text) = self.banner() else {
+        let Some(text) = self.session.banner() else {
             return Vec::new();
         };
         let width = usize::from(width.max(8)) - 2;
@@ -347,5 +155,20 @@ impl App {
             }
         }
         lines
+    }
+}
+
+/// The actions a terminal event asks for: a key through the keymap, a click or the wheel,
+/// a paste into the search line, or a resize.
+pub fn actions_for(app: &App, event: &ratatui::crossterm::event::Event) -> Vec<Action> {
+    use ratatui::crossterm::event::Event;
+    match event {
+        Event::Key(key) => keymap::action_for(app, key).into_iter().collect(),
+        Event::Mouse(mouse) => mouse::actions(app, mouse),
+        Event::Paste(text) if !app.confirm_quit && app.help.is_none() => {
+            vec![Action::OpenSearch, Action::Paste(text.clone())]
+        }
+        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
+        _ => Vec::new(),
     }
 }

@@ -28,6 +28,7 @@ pub fn run(globals: &Globals) -> ExitCode {
         color: !wants_no_color(env),
         emergency_number: emergency_number().to_string(),
         all_questions: globals.all_questions,
+        mouse: !globals.no_mouse,
     };
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

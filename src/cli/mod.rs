@@ -59,6 +59,10 @@ pub struct Globals {
     /// the causes at the top of the list
     #[arg(long, global = true, help_heading = "Global options")]
     pub all_questions: bool,
+    /// Leave the mouse to the terminal (so text can be selected) instead of taking
+    /// clicks and the wheel
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 mod ancestry;
 pub mod controls;
 pub mod diagnostic;
+mod fill;
 pub mod load;
 pub mod model;
 pub mod suggest;

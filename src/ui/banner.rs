@@ -13,7 +13,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.height == 0 {
         return;
     }
-    let Some(level) = app.ranking.red_flags.first().map(|f| f.triage) else {
+    let Some(level) = app.session.ranking().red_flags.first().map(|f| f.triage) else {
         return;
     };
     let style = theme.banner(level);

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Tabs};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -15,11 +15,12 @@ pub const DISCLAIMER: &str = "information, not a diagnosis";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &Theme) {
     // Before any answer nothing has been assessed: no green "Self-care" yet.
-    let assessed = !app.interview.is_empty() || !app.ranking.red_flags.is_empty();
+    let ranking = app.session.ranking();
+    let assessed = !app.session.interview().is_empty() || !ranking.red_flags.is_empty();
     let level = if assessed {
         Span::styled(
-            format!(" {} ", app.ranking.triage_label),
-            theme.triage(app.ranking.triage),
+            format!(" {} ", ranking.triage_label),
+            theme.triage(ranking.triage),
         )
     } else {
         Span::styled(" not assessed ", theme.text())
@@ -28,32 +29,55 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(right_width + 1);
 
-    let mut left: Vec<Span> = Vec::new();
-    if layout.wide {
-        left.push(Span::styled(" symptom-explorer ", theme.bold()));
+    // Narrow: the panes as tabs (a ratatui `Tabs`), then the disclaimer where it fits;
+    // too narrow for every tab, the focused pane's name only.
+    let panes = app.panes();
+    let tabs_w: usize = panes.iter().map(|p| p.tab().width() + 2).sum();
+    let note = format!("{} {DISCLAIMER} ", theme.dot());
+    let [left, rest] = if layout.wide {
+        let name = " symptom-explorer ";
+        frame.render_widget(Paragraph::new(Span::styled(name, theme.bold())), area);
+        split(area, name.width())
+    } else if tabs_w <= room {
+        let selected = panes.iter().position(|&p| p == app.pane);
+        let titles: Vec<&str> = panes.iter().map(|p| p.tab()).collect();
+        let tabs = Tabs::new(titles)
+            .select(selected)
+            .style(theme.text())
+            .highlight_style(theme.selected())
+            .divider("")
+            .padding(" ", " ");
+        let [tabs_area, rest] = split(area, tabs_w);
+        frame.render_widget(tabs, tabs_area);
+        [tabs_area, rest]
     } else {
-        for pane in app.panes() {
-            let style = if pane == app.pane {
-                theme.selected()
-            } else {
-                theme.faint()
-            };
-            left.push(Span::styled(format!(" {} ", pane.tab()), style));
-        }
-    }
-    let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let note = format!(" {} {DISCLAIMER} ", theme.dot());
+        let name = format!(" {} ", app.pane.tab());
+        frame.render_widget(
+            Paragraph::new(Span::styled(name.clone(), theme.selected())),
+            area,
+        );
+        split(area, name.width())
+    };
+    let _ = left;
+    let used = usize::from(area.width - rest.width);
     if used + note.width() <= room {
-        left.push(Span::styled(note, theme.info()));
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {note}"), theme.info())),
+            rest,
+        );
     }
-    let used: usize = left.iter().map(|s| s.content.width()).sum();
-    if used > room {
-        // Too narrow for every tab: name the focused pane only.
-        left = vec![Span::styled(
-            format!(" {} ", app.pane.tab()),
-            theme.selected(),
-        )];
-    }
-    frame.render_widget(Paragraph::new(Line::from(left)), area);
     frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), area);
+}
+
+/// The first `width` columns of a row and the rest.
+fn split(area: Rect, width: usize) -> [Rect; 2] {
+    let w = u16::try_from(width).unwrap_or(u16::MAX).min(area.width);
+    [
+        Rect { width: w, ..area },
+        Rect {
+            x: area.x + w,
+            width: area.width - w,
+            ..area
+        },
+    ]
 }

@@ -2,13 +2,8 @@
 //! here changes the state. Where things go is decided by `app::layout`.
 
 mod banner;
-mod body;
-mod causes;
-mod detail;
 pub mod figure;
 mod header;
-mod help;
-mod questions;
 mod status;
 pub mod theme;
 mod too_small;
@@ -21,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::Layout;
 use crate::app::{App, Pane};
+use crate::panes;
 use theme::Theme;
 
 /// Draw the whole interface for the frame's size.
@@ -32,18 +28,39 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(layout) => {
             header::draw(frame, layout.header, app, &layout, &theme);
             banner::draw(frame, layout.banner, app, &theme);
+            let s = &app.session;
             for &(pane, rect) in &layout.panes {
-                let focused = pane == app.pane;
+                let focused = pane == app.pane && app.help.is_none();
                 match pane {
-                    Pane::Body => body::draw(frame, rect, app, focused, &theme),
-                    Pane::Questions => questions::draw(frame, rect, app, focused, &theme),
-                    Pane::Causes => causes::draw(frame, rect, app, focused, &theme),
-                    Pane::Detail => detail::draw(frame, rect, app, focused, &theme),
+                    Pane::Body => {
+                        panes::body::view::draw(frame, rect, &app.body, s, focused, &theme)
+                    }
+                    Pane::Questions => {
+                        panes::questions::view::draw(
+                            frame,
+                            rect,
+                            &app.questions,
+                            s,
+                            focused,
+                            &theme,
+                        );
+                    }
+                    Pane::Causes => {
+                        panes::causes::view::draw(frame, rect, &app.causes, s, focused, &theme);
+                    }
+                    Pane::Detail => {
+                        if let Some(d) = &app.detail {
+                            panes::detail::view::draw(frame, rect, d, s, focused, &theme);
+                        }
+                    }
                 }
             }
             status::draw(frame, layout.status, app, &theme);
-            if let Some(scroll) = app.help {
-                help::draw(frame, area, app, scroll, &theme);
+            if let Some(help) = &app.help {
+                panes::help::view::draw(frame, area, help, s.graph(), &theme);
+            }
+            if app.confirm_quit {
+                draw_confirm(frame, area, &theme);
             }
         }
     }
@@ -87,14 +104,6 @@ pub(crate) fn truncate(text: &str, width: usize, theme: &Theme) -> String {
     out
 }
 
-/// The first row index to show so that `selected` stays within `height` rows.
-pub(crate) fn scroll_offset(selected: usize, height: usize) -> usize {
-    if height == 0 {
-        return selected;
-    }
-    selected.saturating_sub(height - 1)
-}
-
 /// Wrap text to lines of a width.
 pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
     textwrap::wrap(text, usize::from(width.max(1)))
@@ -103,7 +112,53 @@ pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
         .collect()
 }
 
-/// A rectangle's rows, one `Rect` each.
-pub(crate) fn rows(area: Rect) -> impl Iterator<Item = Rect> {
-    (0..area.height).map(move |i| Rect::new(area.x, area.y + i, area.width, 1))
+/// "Quit and lose your answers?", over everything, until it is answered.
+fn draw_confirm(frame: &mut Frame, area: Rect, theme: &Theme) {
+    use ratatui::widgets::{Clear, Paragraph, Wrap};
+    let width = area.width.saturating_sub(4).min(50);
+    let height = 5.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let text = vec![
+        Line::from(Span::styled("Quit and forget your answers?", theme.bold())),
+        Line::from(vec![
+            Span::styled("y", theme.key()),
+            Span::raw(" quit   "),
+            Span::styled("n", theme.key()),
+            Span::raw(" or "),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" carry on"),
+        ]),
+    ];
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(pane_block("Quit?".to_string(), true, theme)),
+        rect,
+    );
+}
+
+/// A scrollbar on the right border of a bordered area scrolled `top` of `max` rows.
+pub(crate) fn scrollbar(frame: &mut Frame, area: Rect, top: usize, max: usize, theme: &Theme) {
+    use ratatui::layout::Margin;
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+    let mut state = ScrollbarState::new(max).position(top);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some(if theme.ascii { "|" } else { "│" }))
+        .thumb_symbol(if theme.ascii { "#" } else { "█" });
+    frame.render_stateful_widget(
+        bar,
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        &mut state,
+    );
 }

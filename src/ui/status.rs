@@ -20,21 +20,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let hints = keymap::hints(app);
     // Each hint is " key text "; the last one's trailing space may fall off the edge.
-    let cost = |(k, t): &(String, &str)| k.width() + t.width() + 3;
-    // The way out, the way on and the way to help stay whenever they fit; the keys of
-    // the pane come next, in keymap order; the other global keys last.
-    let essential = |t: &str| matches!(t, "pane" | "help" | "quit");
+    let cost = |h: &keymap::ShownHint| h.key.width() + h.text.width() + 3;
+    // The keys that matter here (choose, answer, skip, search, help, quit) always stay;
+    // the rest fill what room is left: the pane's first, then the global ones.
     let mut keep = vec![false; hints.len()];
     for (i, h) in hints.iter().enumerate() {
-        if essential(h.1) && used + cost(h) <= width + 1 {
+        if h.vital {
             keep[i] = true;
             used += cost(h);
         }
     }
-    let first_global = hints.len() - keymap::global_hint_count(app);
-    for pass in [true, false] {
+    for pass in [false, true] {
         for (i, h) in hints.iter().enumerate() {
-            if keep[i] || essential(h.1) || (i < first_global) != pass {
+            if keep[i] || h.global != pass {
                 continue;
             }
             if used + cost(h) <= width + 1 {
@@ -44,10 +42,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     let shown = hints.iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h);
-    for (key, text) in shown {
+    for h in shown {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(key.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {text} "), theme.faint()));
+        spans.push(Span::styled(h.key.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {} ", h.text), theme.text()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -181,12 +181,7 @@ impl Theme {
         }
     }
     pub fn spot_glyphs(&self) -> (&'static str, &'static str, &'static str) {
-        // (other, marked, cursor)
-        if self.ascii {
-            ("o", "#", "@")
-        } else {
-            ("○", "●", "◉")
-        }
+        spot_glyphs(self.ascii)
     }
 
     /// Last pass over a drawn frame: no control or bidi character in any cell (ratatui
@@ -216,6 +211,15 @@ impl Theme {
 }
 
 /// An ASCII stand-in for one character.
+/// The body map's marks: (another place, a marked place, the cursor).
+pub fn spot_glyphs(ascii: bool) -> (&'static str, &'static str, &'static str) {
+    if ascii {
+        ("o", "#", "@")
+    } else {
+        ("○", "●", "◉")
+    }
+}
+
 pub fn to_ascii(c: char) -> char {
     if c.is_ascii() {
         return c;

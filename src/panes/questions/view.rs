@@ -7,13 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
-use super::{pane_block, rows, scroll_offset, truncate, wrap};
-use crate::app::App;
-use crate::graph::{Answers, Question};
+use ratatui::widgets::{List, ListItem, ListState};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
-    let chosen = app.chosen_names();
+use super::QuestionsPane;
+use crate::app::Session;
+use crate::graph::{Answers, Question};
+use crate::ui::theme::Theme;
+use crate::ui::{pane_block, truncate, wrap};
+
+/// What the questions pane draws from.
+struct Ctx<'a> {
+    pane: &'a QuestionsPane,
+    session: &'a Session,
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &QuestionsPane,
+    session: &Session,
+    focused: bool,
+    theme: &Theme,
+) {
+    let app = &Ctx { pane, session };
+    let chosen = app.session.chosen_names();
     let title = if chosen.is_empty() {
         "Questions".to_string()
     } else {
@@ -25,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     if inner.width < 4 || inner.height < 1 {
         return;
     }
-    if app.interview.regions.is_empty() {
+    if app.session.interview().regions.is_empty() {
         let text = vec![
             Line::from(Span::styled("First, where does it hurt?", theme.heading())),
             Line::from(""),
@@ -39,8 +56,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
         return;
     }
     let width = inner.width;
-    let answered = app.walk.answered.len();
-    let glance = !app.ranking.causes.is_empty() && inner.height >= 10;
+    let answered = app.session.walk().answered.len();
+    let glance = !app.session.ranking().causes.is_empty() && inner.height >= 10;
     // Keep room for a few answers below the question when there are any.
     let reserve = if answered > 0 && inner.height >= 12 {
         3
@@ -59,9 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     frame.render_widget(Paragraph::new(top), q_area);
     draw_answers(frame, a_area, app, theme);
     if glance {
-        let text = if app.ranking.check_first.is_empty() {
+        let text = if app.session.ranking().check_first.is_empty() {
             let lead: Vec<String> = app
-                .ranking
+                .session
+                .ranking()
                 .causes
                 .iter()
                 .take(3)
@@ -70,7 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
             format!("Top of the list: {}", lead.join(", "))
         } else {
             let lead: Vec<&str> = app
-                .ranking
+                .session
+                .ranking()
                 .check_first
                 .iter()
                 .map(|c| c.name.as_str())
@@ -83,15 +102,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
 }
 
 /// The question being answered (or changed) and its choices, wrapped.
-fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn question_lines(app: &Ctx, width: u16, max: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let Some(id) = app.focus_question() else {
+    let Some(id) = app.pane.focus(app.session) else {
         out.push(Line::from(Span::styled(
             "No more questions.",
             theme.heading(),
         )));
-        let (label, _) = app.graph.triage_level(app.ranking.triage);
-        let action = app.text(&app.ranking.advice);
+        let (label, _) = app
+            .session
+            .graph()
+            .triage_level(app.session.ranking().triage);
+        let action = &app.session.ranking().advice;
         for (i, l) in wrap(&format!("What to do now: {label}. {action}"), width)
             .into_iter()
             .enumerate()
@@ -103,23 +125,23 @@ fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<
         out.push(Line::from(""));
         return out;
     };
-    let Some(q) = app.graph.question(id) else {
+    let Some(q) = app.session.graph().question(id) else {
         return out;
     };
-    let heading = match app.questions.cursor {
+    let heading = match app.pane.cursor {
         Some(i) => format!(
             "Change your answer {} of {}",
             i + 1,
-            app.walk.answered.len()
+            app.session.walk().answered.len()
         ),
         None => format!(
             "Question {} of at most {}",
-            app.walk.answered.len() + 1,
-            app.walk.answered.len() + app.walk.left_at_most
+            app.session.walk().answered.len() + 1,
+            app.session.walk().answered.len() + app.session.walk().left_at_most
         ),
     };
     let styled = |text: &str, style| -> Vec<Line<'static>> {
-        wrap(&app.text(text), width)
+        wrap(text, width)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, style)))
             .collect()
@@ -131,7 +153,7 @@ fn question_lines(app: &App, width: u16, max: usize, theme: &Theme) -> Vec<Line<
         .map_or_else(Vec::new, |h| styled(h, theme.info()));
     // When space is short the choices stay, then the question, then its heading and
     // help; blank lines go first.
-    let mut choices = choices(q, app.interview.answer_to(id), width, theme);
+    let mut choices = choices(q, app.session.interview().answer_to(id), width, theme);
     let mut budget = max;
     if choices.len() > budget {
         choices.remove(0);
@@ -189,43 +211,55 @@ fn choices(
             .map(|(i, o)| ((i + 1).to_string(), o.label.clone(), Answer::Choice(i)))
             .collect(),
     };
-    items.push(("?".into(), "Not sure".into(), Answer::Unsure));
-    let item = |(key, label, answer): &(String, String, Answer), w: usize| {
-        let chosen = given == Some(*answer);
-        let label = truncate(label, w, theme);
-        let mut spans = vec![
-            Span::raw(if chosen { theme.pointer() } else { "  " }),
-            Span::styled(format!("[{key}]"), theme.key()),
-            Span::raw(" "),
-        ];
-        spans.push(if chosen {
-            Span::styled(label, theme.selected())
-        } else {
-            Span::raw(label)
-        });
-        spans
-    };
-    let one_line: usize = items.iter().map(|(k, l, _)| k.len() + l.len() + 6).sum();
-    if matches!(q.answers, Answers::YesNo { .. }) && one_line <= usize::from(width) {
-        let spans: Vec<Span> = items
-            .iter()
-            .flat_map(|it| {
-                let mut s = item(it, 40);
-                s.push(Span::raw("  "));
-                s
-            })
-            .collect();
-        return vec![Line::from(""), Line::from(spans)];
-    }
+    items.push(("u".into(), "Not sure".into(), Answer::Unsure));
+    let one_line: usize = items.iter().map(|(k, l, _)| k.len() + l.width() + 6).sum();
+    let yes_no = matches!(q.answers, Answers::YesNo { .. });
     let mut out = vec![Line::from("")];
-    for it in &items {
-        out.push(Line::from(item(it, usize::from(width).saturating_sub(6))));
+    if yes_no && one_line <= usize::from(width) {
+        let mut spans = Vec::new();
+        for (key, label, answer) in &items {
+            let chosen = given == Some(*answer);
+            spans.push(Span::raw(if chosen { theme.pointer() } else { "  " }));
+            spans.push(Span::styled(format!("[{key}]"), theme.key()));
+            spans.push(Span::raw(" "));
+            spans.push(if chosen {
+                Span::styled(label.clone(), theme.selected())
+            } else {
+                Span::raw(label.clone())
+            });
+            spans.push(Span::raw("  "));
+        }
+        out.push(Line::from(spans));
+        return out;
+    }
+    // One choice to a row; a long one wraps under itself, never cut.
+    for (key, label, answer) in &items {
+        let chosen = given == Some(*answer);
+        let lead = format!("[{key}] ");
+        let indent = 2 + lead.width();
+        let pieces = wrap(label, width.saturating_sub(indent as u16).max(8));
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let mut spans = if i == 0 {
+                vec![
+                    Span::raw(if chosen { theme.pointer() } else { "  " }),
+                    Span::styled(lead.clone(), theme.key()),
+                ]
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.push(if chosen {
+                Span::styled(piece, theme.selected())
+            } else {
+                Span::raw(piece)
+            });
+            out.push(Line::from(spans));
+        }
     }
     out
 }
 
-fn draw_answers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let answered = &app.walk.answered;
+fn draw_answers(frame: &mut Frame, area: Rect, app: &Ctx, theme: &Theme) {
+    let answered = &app.session.walk().answered;
     if answered.is_empty() || area.height < 2 {
         return;
     }
@@ -239,25 +273,31 @@ fn draw_answers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         head,
     );
     let width = usize::from(list.width);
-    let selected = app.questions.cursor.unwrap_or(answered.len() - 1);
-    let top = scroll_offset(selected, usize::from(list.height));
-    for (row, (n, (qid, answer))) in rows(list).zip(answered.iter().enumerate().skip(top)) {
-        let Some(q) = app.graph.question(qid) else {
-            continue;
-        };
-        // The answer gets at most half the row, the question the rest.
-        let said = truncate(&answer.describe(q), (width / 2).max(8), theme);
-        let is_sel = app.questions.cursor == Some(n);
-        let pointer = if is_sel { theme.pointer() } else { "  " };
-        let prefix = format!("{pointer}{}. ", n + 1);
-        let room = width.saturating_sub(prefix.width() + said.width() + 3);
-        let text = truncate(&app.text(&q.text), room, theme);
-        let line = format!("{prefix}{text} {} {said}", theme.dot());
-        let span = if is_sel {
-            Span::styled(format!("{line:<width$}"), theme.selected())
-        } else {
-            Span::raw(line)
-        };
-        frame.render_widget(Paragraph::new(span), row);
-    }
+    let height = usize::from(list.height);
+    let selected = app.pane.cursor.unwrap_or(answered.len() - 1);
+    let top = app.pane.answers.follow(selected, answered.len(), height);
+    let items: Vec<ListItem> = answered
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(n, (qid, answer))| {
+            let Some(q) = app.session.graph().question(qid) else {
+                return ListItem::new("");
+            };
+            // The answer gets at most half the row, the question the rest.
+            let said = truncate(&answer.describe(q), (width / 2).max(8), theme);
+            let prefix = format!("{}. ", n + 1);
+            let room = width.saturating_sub(2 + prefix.width() + said.width() + 3);
+            let text = truncate(&q.text, room, theme);
+            ListItem::new(format!("{prefix}{text} {} {said}", theme.dot()))
+        })
+        .collect();
+    let mut state =
+        ListState::default().with_selected(app.pane.cursor.and_then(|c| c.checked_sub(top)));
+    let widget = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol(theme.pointer())
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    frame.render_stateful_widget(widget, list, &mut state);
 }

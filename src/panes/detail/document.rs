@@ -1,7 +1,7 @@
 //! The detail of a cause as a document: kinds of line and their text, wrapped to a
 //! width. The ui styles each kind; the state uses the wrapped length to clamp scrolling.
 
-use super::App;
+use crate::app::Session;
 use crate::engine::rank::Evidence;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,13 +48,13 @@ fn strength(e: &Evidence) -> &'static str {
 }
 
 /// Every section of a cause, in reading order.
-pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
-    let g = &app.graph;
+pub fn document(session: &Session, cause: usize, ascii: bool) -> Vec<DocLine> {
+    let g = session.graph();
     let Some(c) = g.causes.get(cause) else {
         return vec![line(Kind::Text, "This cause is not in the graph.")];
     };
-    let ranked = app.ranking.causes.iter().find(|r| r.index == cause);
-    let (yes, no, dot) = if app.options.ascii {
+    let ranked = session.ranked(cause);
+    let (yes, no, dot) = if ascii {
         ("+", "-", "*")
     } else {
         ("✓", "✗", "•")
@@ -68,7 +68,7 @@ pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
     let mut meta = vec![c.prevalence.label().to_string()];
     meta.extend(triage);
     if let Some(code) = &c.icd10 {
-        meta.push(format!("ICD-10 {code}"));
+        meta.push(format!("ICD-10 code: {code}"));
     }
     out.push(line(Kind::Meta, meta.join(" · ")));
     if !c.aliases.is_empty() {
@@ -79,14 +79,19 @@ pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
     }
 
     // A cause to check first says why it is there and what to do, before the likelihood.
-    if let Some(check) = app.ranking.check_first.iter().find(|c| c.index == cause) {
+    if let Some(check) = session
+        .ranking()
+        .check_first
+        .iter()
+        .find(|c| c.index == cause)
+    {
         let (label, action) = g.triage_level(check.triage);
         out.push(line(Kind::Heading, format!("Check this first: {label}")));
         out.push(line(
             Kind::Text,
             format!("Listed first because {}.", check.reason),
         ));
-        out.push(line(Kind::Text, app.text(&action)));
+        out.push(line(Kind::Text, action));
     }
 
     out.push(line(Kind::Heading, "Why it is listed"));
@@ -139,9 +144,9 @@ pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
     ];
     for (heading, text) in sections {
         out.push(line(Kind::Heading, heading));
-        out.push(line(Kind::Text, app.text(text)));
+        out.push(line(Kind::Text, text.clone()));
     }
-    let related = related(app, cause);
+    let related = related(session, cause);
     if !related.is_empty() {
         out.push(line(Kind::Heading, "Related causes"));
         for (n, (_, name)) in related.iter().enumerate() {
@@ -166,15 +171,16 @@ pub fn document(app: &App, cause: usize) -> Vec<DocLine> {
 }
 
 /// The related causes that exist in the graph: index and name.
-pub fn related(app: &App, cause: usize) -> Vec<(usize, String)> {
-    let Some(c) = app.graph.causes.get(cause) else {
+pub fn related(session: &Session, cause: usize) -> Vec<(usize, String)> {
+    let g = session.graph();
+    let Some(c) = g.causes.get(cause) else {
         return Vec::new();
     };
     c.related
         .iter()
         .filter_map(|id| {
-            let i = app.graph.cause_index(id)?;
-            Some((i, app.graph.causes[i].name.clone()))
+            let i = g.cause_index(id)?;
+            Some((i, g.causes[i].name.clone()))
         })
         .take(9)
         .collect()

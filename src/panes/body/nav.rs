@@ -1,6 +1,6 @@
 //! Moving about the body map: spatially on a figure, by letter, between views.
 
-use super::Dir;
+use crate::app::Dir;
 use crate::graph::{Graph, Spot, View};
 
 /// The spot of a region on a view, if it shows there.

@@ -1,32 +1,40 @@
 //! The detail of one cause: every section with headings, why it is listed, related
-//! causes and sources. The document comes from `app::detail`; this file styles it.
+//! causes and sources. The document comes from `document`; this file styles it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane_block;
-use super::theme::Theme;
-use crate::app::App;
-use crate::app::detail::{Kind, document, wrap};
+use super::DetailPane;
+use super::document::Kind;
+use crate::app::Session;
+use crate::ui::pane_block;
+use crate::ui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
-    let Some(d) = app.detail.as_ref() else {
-        return;
-    };
-    let name = app
-        .graph
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &DetailPane,
+    session: &Session,
+    focused: bool,
+    theme: &Theme,
+) {
+    let name = session
+        .graph()
         .causes
-        .get(d.cause)
+        .get(pane.cause)
         .map_or("Detail", |c| c.name.as_str());
     let mut block = pane_block(name.to_string(), focused, theme);
     let inner = block.inner(area);
-    let lines = wrap(&document(app, d.cause), inner.width);
-    let max = lines.len().saturating_sub(usize::from(inner.height));
-    let top = usize::from(d.scroll).min(max);
+    let lines = pane.lines(session, inner.width, theme.ascii);
+    let height = usize::from(inner.height);
+    let max = lines.len().saturating_sub(height);
+    let top = pane.scroll.min(max);
+    pane.view.record(top, height);
+    pane.max_scroll.set(max);
     if max > 0 {
-        let end = (top + usize::from(inner.height)).min(lines.len());
+        let end = (top + height).min(lines.len());
         block = block.title_bottom(
             Line::from(Span::styled(
                 format!(" {}-{end} of {} ", top + 1, lines.len()),
@@ -35,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
             .right_aligned(),
         );
     }
-    if !d.back.is_empty() {
+    if !pane.back.is_empty() {
         let back = if theme.ascii {
             "Esc: back"
         } else {
@@ -43,10 +51,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
         };
         block = block.title_bottom(Line::from(Span::styled(format!(" {back} "), theme.key())));
     }
+    // Only the rows on screen are styled.
     let styled: Vec<Line> = lines
-        .into_iter()
+        .iter()
         .skip(top)
-        .take(usize::from(inner.height))
+        .take(height)
         .map(|l| {
             let style = match l.kind {
                 Kind::Disclaimer => theme.info(),
@@ -61,8 +70,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
                     .add_modifier(ratatui::style::Modifier::UNDERLINED),
                 Kind::Text | Kind::Blank => theme.text(),
             };
-            Line::from(Span::styled(l.text, style))
+            Line::from(Span::styled(l.text.clone(), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(styled).block(block), area);
+    if max > 0 && inner.height >= 3 {
+        crate::ui::scrollbar(frame, area, top, max, theme);
+    }
 }

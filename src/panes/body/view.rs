@@ -6,15 +6,32 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::figure::Figure;
-use super::theme::Theme;
-use super::{pane_block, rows, scroll_offset, truncate};
-use crate::app::layout::figure_room;
-use crate::app::{App, body};
-use crate::graph::View;
+use ratatui::widgets::{List, ListItem, ListState};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
-    let view = match app.body.view {
+use super::{BodyPane, nav};
+use crate::app::Session;
+use crate::app::layout::figure_room;
+use crate::graph::View;
+use crate::ui::figure::Figure;
+use crate::ui::theme::Theme;
+use crate::ui::{pane_block, truncate};
+
+/// What the body map draws from.
+struct Ctx<'a> {
+    pane: &'a BodyPane,
+    session: &'a Session,
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &BodyPane,
+    session: &Session,
+    focused: bool,
+    theme: &Theme,
+) {
+    let app = &Ctx { pane, session };
+    let view = match app.pane.view {
         View::Front => "front",
         View::Back => "back",
     };
@@ -31,14 +48,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     // The figure column: the art with a blank column either side, the view's name above
     // it and the highlighted region's name below.
     let figure = figure_room(inner).and_then(|(cols, rows)| {
-        let spots: Vec<u8> = (0..app.graph.regions.len())
-            .filter_map(|i| body::spot_on(&app.graph, i, app.body.view).map(|s| s.y))
+        let spots: Vec<u8> = (0..app.session.graph().regions.len())
+            .filter_map(|i| nav::spot_on(app.session.graph(), i, app.pane.view).map(|s| s.y))
             .collect();
-        Figure::fit(app.body.view, theme.ascii, cols, rows, &spots)
+        Figure::fit(app.pane.view, theme.ascii, cols, rows, &spots)
     });
     let fig_w = figure.as_ref().map_or(0, |f| f.width + 2);
     let longest = app
-        .graph
+        .session
+        .graph()
         .regions
         .iter()
         .map(|r| r.name.chars().count() as u16 + 6)
@@ -53,10 +71,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
         Constraint::Min(0),
     ])
     .areas(inner);
+    app.pane.figure_shown.set(figure.is_some());
     if let Some(figure) = &figure {
         draw_figure(frame, fig, figure, app, theme);
     }
-    let list_h = app.graph.regions.len() as u16 + 1;
+    let list_h = app.session.graph().regions.len() as u16 + 1;
     if !show_notes && list.height >= list_h + 10 {
         // Side by side the pane is tall and narrow: the notes go under the list.
         let [top, _, below] = Layout::vertical([
@@ -75,8 +94,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &The
     }
 }
 
-fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &App, theme: &Theme) {
-    let label = match (app.body.view, area.width >= 19) {
+fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme: &Theme) {
+    let label = match (app.pane.view, area.width >= 19) {
         (View::Front, true) => "FRONT, facing you",
         (View::Back, true) => "BACK, from behind",
         (View::Front, false) => "FRONT",
@@ -99,12 +118,12 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &App, theme:
         }
     }
     let (other, marked, cursor) = theme.spot_glyphs();
-    let g = &app.graph;
+    let g = app.session.graph();
     let mut spots: Vec<(u8, usize)> = Vec::new();
     for i in 0..g.regions.len() {
-        let rank = if i == app.body.cursor {
+        let rank = if i == app.pane.cursor {
             2
-        } else if app.body.marked.contains(&i) {
+        } else if app.pane.marked.contains(&i) {
             1
         } else {
             0
@@ -114,7 +133,7 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &App, theme:
     // Draw the cursor last so it is never hidden under another spot.
     spots.sort();
     for (rank, i) in spots {
-        let Some(s) = body::spot_on(g, i, app.body.view) else {
+        let Some(s) = nav::spot_on(g, i, app.pane.view) else {
             continue;
         };
         let (c, r) = figure.cell(s.x, s.y);
@@ -130,10 +149,10 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &App, theme:
     }
     // The highlighted region's name, under the figure.
     let name_y = y0 + figure.height();
-    if let Some(region) = g.regions.get(app.body.cursor)
+    if let Some(region) = g.regions.get(app.pane.cursor)
         && name_y < area.bottom()
     {
-        let mark = if app.body.marked.contains(&app.body.cursor) {
+        let mark = if app.pane.marked.contains(&app.pane.cursor) {
             if theme.ascii { "x " } else { "✓ " }
         } else {
             ""
@@ -161,48 +180,54 @@ fn short_name(name: &str, width: usize, theme: &Theme) -> String {
     truncate(plain, width, theme)
 }
 
-fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let g = &app.graph;
+fn draw_list(frame: &mut Frame, area: Rect, app: &Ctx, theme: &Theme) {
+    let g = app.session.graph();
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(
         Paragraph::new(Span::styled("Regions", theme.heading())),
         head,
     );
     let height = usize::from(list.height);
-    let top = scroll_offset(app.body.cursor, height);
+    let top = app
+        .pane
+        .list
+        .follow(app.pane.cursor, g.regions.len(), height);
+    app.pane.list_rows.set(list);
     let width = usize::from(list.width);
-    for (row, i) in rows(list).zip(top..g.regions.len()) {
-        let r = &g.regions[i];
-        let selected = i == app.body.cursor;
-        let is_marked = app.body.marked.contains(&i);
-        let pointer = if selected { theme.pointer() } else { "  " };
-        let mark = match (is_marked, theme.ascii) {
-            (true, false) => "✓ ",
-            (true, true) => "x ",
-            (false, _) => "  ",
-        };
-        let indent = if r.parent.is_some() { "  " } else { "" };
-        let name = truncate(&r.name, width.saturating_sub(4 + indent.len()), theme);
-        let on_view = body::spot_on(g, i, app.body.view).is_some();
-        let style = match (selected, is_marked, on_view) {
-            (true, _, _) => theme.selected(),
-            (false, true, _) => theme.marked(),
-            (false, false, true) => theme.text(),
-            (false, false, false) => theme.faint(),
-        };
-        let text = format!("{pointer}{mark}{indent}{name}");
-        let line = if selected {
-            // The whole row, padded, so the selection reads as a bar.
-            Line::from(Span::styled(format!("{text:<width$}"), style))
-        } else {
-            Line::from(Span::styled(text, style))
-        };
-        frame.render_widget(Paragraph::new(line), row);
-    }
+    // Only the rows on screen are built; the state holds the selection within them.
+    let items: Vec<ListItem> = (top..g.regions.len().min(top + height))
+        .map(|i| {
+            let r = &g.regions[i];
+            let is_marked = app.pane.marked.contains(&i);
+            let mark = match (is_marked, theme.ascii) {
+                (true, false) => "✓ ",
+                (true, true) => "x ",
+                (false, _) => "  ",
+            };
+            let indent = if r.parent.is_some() { "  " } else { "" };
+            let name = truncate(&r.name, width.saturating_sub(4 + indent.len()), theme);
+            let on_view = nav::spot_on(g, i, app.pane.view).is_some();
+            let style = match (is_marked, on_view) {
+                (true, _) => theme.marked(),
+                (false, true) => theme.text(),
+                (false, false) => theme.faint(),
+            };
+            ListItem::new(Line::from(Span::styled(
+                format!("{mark}{indent}{name}"),
+                style,
+            )))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(app.pane.cursor.checked_sub(top));
+    let list_widget = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol(theme.pointer())
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    frame.render_stateful_widget(list_widget, list, &mut state);
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, app: &App, with_figure: bool, theme: &Theme) {
-    let chosen = app.chosen_names();
+fn draw_notes(frame: &mut Frame, area: Rect, app: &Ctx, with_figure: bool, theme: &Theme) {
+    let chosen = app.session.chosen_names();
     let mut lines = vec![
         Line::from(Span::styled("Where does it hurt?", theme.heading())),
         Line::from(""),

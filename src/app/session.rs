@@ -1,0 +1,287 @@
+//! One person's session: the regions chosen, the answers given, and what follows from
+//! them (the walk through the questions, the ranking, the search). Every change goes
+//! through a method that brings the derived state back in step, so nothing outside can
+//! see answers with a stale ranking or a ranking with stale search rows.
+
+use super::search::{self, Via};
+use crate::engine::sharpen::Sharpener;
+use crate::engine::{Answer, Hit, Interview, Query, RankedCause, Ranking, Searcher, Walk, rank};
+use crate::graph::{Answers, Graph, Question};
+
+/// One row of the cause list: a cause, its ranking (if it applies to the chosen regions)
+/// and, when a search is on, its match: by name or alias, or through a symptom.
+pub struct CauseRow<'a> {
+    pub index: usize,
+    pub ranked: Option<&'a RankedCause>,
+    pub hit: Option<&'a Hit>,
+    pub via: Option<&'a Via>,
+}
+
+/// Where a row of the cause list comes from (kept compact; [`CauseRow`] is built on use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowSource {
+    /// `ranking.causes[i]`.
+    Ranked(usize),
+    /// `found.direct[i]`.
+    Direct(usize),
+    /// `found.via[i]`.
+    Via(usize),
+}
+
+/// Why an answer was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotTaken {
+    /// No region is chosen yet, so there is nothing to ask.
+    NoRegion,
+    /// The interview is over.
+    NoQuestion,
+    /// The answer is not one this question offers; the words say which are.
+    Unfit(String),
+}
+
+pub struct Session {
+    graph: Graph,
+    searcher: Searcher,
+    sharpener: Sharpener,
+    /// Pass over questions that can no longer change the advice or the top causes.
+    sharpen: bool,
+    interview: Interview,
+    walk: Walk,
+    ranking: Ranking,
+    query: String,
+    found: search::Matches,
+    rows: Vec<RowSource>,
+    /// For each cause, its position in `ranking.causes`.
+    rank_pos: Vec<Option<usize>>,
+    /// Counts changes, so views can cache what they build from the session.
+    generation: u64,
+}
+
+impl Session {
+    /// A session with nothing chosen; `sharpen` skips questions that cannot matter.
+    pub fn new(graph: Graph, sharpen: bool) -> Session {
+        let sharpener = Sharpener::new(&graph);
+        let ranking = rank(&graph, &Query::default());
+        let mut session = Session {
+            graph,
+            searcher: Searcher::default(),
+            sharpener,
+            sharpen,
+            interview: Interview::default(),
+            walk: Walk::default(),
+            ranking,
+            query: String::new(),
+            found: search::Matches::default(),
+            rows: Vec::new(),
+            rank_pos: Vec::new(),
+            generation: 0,
+        };
+        session.refresh();
+        session
+    }
+
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+    pub fn interview(&self) -> &Interview {
+        &self.interview
+    }
+    pub fn walk(&self) -> &Walk {
+        &self.walk
+    }
+    pub fn ranking(&self) -> &Ranking {
+        &self.ranking
+    }
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+    /// Changes whenever anything in the session does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+    pub fn found(&self) -> &search::Matches {
+        &self.found
+    }
+
+    /// Whether anything has been chosen or answered (then quitting loses something).
+    pub fn is_started(&self) -> bool {
+        !self.interview.regions.is_empty() || !self.interview.is_empty()
+    }
+
+    /// Choose where it hurts; the questions start again from these regions' entries
+    /// (answers already given still count where the same questions come up).
+    pub fn choose_regions(&mut self, ids: Vec<String>) {
+        self.interview.regions = ids;
+        self.refresh();
+    }
+
+    /// Answer a question on the path (the current one, or one answered before).
+    pub fn answer(&mut self, question: &str, answer: Answer) -> Result<(), NotTaken> {
+        if self.interview.regions.is_empty() {
+            return Err(NotTaken::NoRegion);
+        }
+        let q = self.graph.question(question).ok_or(NotTaken::NoQuestion)?;
+        if !answer.fits(q) {
+            return Err(NotTaken::Unfit(answer_keys(q)));
+        }
+        self.interview.answer(question, answer);
+        self.refresh();
+        Ok(())
+    }
+
+    /// Take back the last answer on the path; its question id, if there was one.
+    pub fn undo(&mut self) -> Option<String> {
+        let undone = self.interview.undo(&self.graph)?;
+        self.refresh();
+        Some(undone)
+    }
+
+    /// Search the causes for this text (empty: the ranked list).
+    pub fn set_query(&mut self, query: &str) {
+        if self.query != query {
+            self.query = query.to_string();
+            self.research();
+        }
+    }
+
+    /// Re-walk the questions, re-rank the causes and re-run the search.
+    fn refresh(&mut self) {
+        let (graph, sharpener) = (&self.graph, &self.sharpener);
+        let regions = &self.interview.regions;
+        let sharpen = self.sharpen;
+        self.walk = self.interview.walk_with(graph, |q, known, _| {
+            sharpen && sharpener.passes(graph, q, known, regions)
+        });
+        let query = Query {
+            regions: self.interview.regions.clone(),
+            present: self.walk.known.present.clone(),
+            absent: self.walk.known.absent.clone(),
+            age: self.walk.known.age,
+            sex: self.walk.known.sex,
+        };
+        self.ranking = rank(&self.graph, &query);
+        self.rank_pos = vec![None; self.graph.causes.len()];
+        for (pos, c) in self.ranking.causes.iter().enumerate() {
+            if let Some(slot) = self.rank_pos.get_mut(c.index) {
+                *slot = Some(pos);
+            }
+        }
+        self.research();
+    }
+
+    /// Run the search again (after the query or the ranking changed) and rebuild the rows.
+    fn research(&mut self) {
+        self.generation += 1;
+        let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
+        self.found = search::matches(&self.graph, &self.searcher, &self.query, &order);
+        self.rows = if self.query.trim().is_empty() {
+            // The causes to check first lead, kept apart from the likelihood ranking.
+            let first = self
+                .ranking
+                .check_first
+                .iter()
+                .filter_map(|c| self.rank_pos.get(c.index).copied().flatten());
+            let rest =
+                (0..self.ranking.causes.len()).filter(|&i| !self.ranking.causes[i].check_first);
+            first.chain(rest).map(RowSource::Ranked).collect()
+        } else {
+            let direct = (0..self.found.direct.len()).map(RowSource::Direct);
+            let via = (0..self.found.via.len()).map(RowSource::Via);
+            direct.chain(via).collect()
+        };
+    }
+
+    /// How many rows the cause list has.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// One row of the cause list.
+    pub fn row(&self, n: usize) -> Option<CauseRow<'_>> {
+        let ranked = |cause: usize| {
+            self.rank_pos
+                .get(cause)
+                .copied()
+                .flatten()
+                .map(|p| &self.ranking.causes[p])
+        };
+        Some(match *self.rows.get(n)? {
+            RowSource::Ranked(p) => {
+                let c = &self.ranking.causes[p];
+                CauseRow {
+                    index: c.index,
+                    ranked: Some(c),
+                    hit: None,
+                    via: None,
+                }
+            }
+            RowSource::Direct(i) => {
+                let h = &self.found.direct[i];
+                CauseRow {
+                    index: h.index,
+                    ranked: ranked(h.index),
+                    hit: Some(h),
+                    via: None,
+                }
+            }
+            RowSource::Via(i) => {
+                let v = &self.found.via[i];
+                CauseRow {
+                    index: v.cause,
+                    ranked: ranked(v.cause),
+                    hit: None,
+                    via: Some(v),
+                }
+            }
+        })
+    }
+
+    /// The rows from `start`, at most `n` of them (what a screen shows).
+    pub fn rows(&self, start: usize, n: usize) -> impl Iterator<Item = CauseRow<'_>> {
+        (start..self.rows.len().min(start.saturating_add(n))).filter_map(|i| self.row(i))
+    }
+
+    /// The ranking of one cause, if it applies to the chosen regions.
+    pub fn ranked(&self, cause: usize) -> Option<&RankedCause> {
+        let pos = self.rank_pos.get(cause).copied().flatten()?;
+        self.ranking.causes.get(pos)
+    }
+
+    /// Names of the chosen regions, for titles.
+    pub fn chosen_names(&self) -> Vec<&str> {
+        self.interview
+            .regions
+            .iter()
+            .filter_map(|id| self.graph.region(id))
+            .map(|r| r.name.as_str())
+            .collect()
+    }
+
+    /// The red-flag banner text: the most urgent flag first, then how many more.
+    pub fn banner(&self) -> Option<String> {
+        let first = self.ranking.red_flags.first()?;
+        let mut text = format!(
+            "RED FLAG - {}: {}",
+            first.triage.id().to_uppercase(),
+            first.advice
+        );
+        let more: Vec<&str> = self.ranking.red_flags[1..]
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        if !more.is_empty() {
+            text.push_str(&format!(" Also a red flag: {}.", more.join("; ")));
+        }
+        Some(text)
+    }
+}
+
+/// The keys that answer a question, in words.
+fn answer_keys(q: &Question) -> String {
+    match &q.answers {
+        Answers::YesNo { .. } => "Answer with y, n or u (not sure).".into(),
+        Answers::Choice(options) => {
+            format!("Answer with 1 to {} or u (not sure).", options.len().min(9))
+        }
+    }
+}

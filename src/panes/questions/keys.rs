@@ -1,0 +1,27 @@
+//! The questions' keys. `?` is help everywhere, so "not sure" has keys of its own.
+
+use ratatui::crossterm::event::KeyCode as K;
+
+use crate::app::keymap::{Binding, Does, HALF_DOWN, HALF_UP, NO, Pat, bind, hint, vital};
+use crate::app::{Action, Dir};
+use crate::engine::Answer;
+use Does::Act;
+use Pat::{Ctrl, Key};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    bind(&[Key(K::Char('y'))], "y", "y", "answer yes", vital("y/n/u", "y/n/u", "answer"), Act(Action::Answer(Answer::Yes))),
+    bind(&[Key(K::Char('n'))], "n", "n", "answer no", NO, Act(Action::Answer(Answer::No))),
+    bind(&[Key(K::Char('u')), Key(K::Char('0'))], "u/0", "u/0", "answer not sure", NO, Act(Action::Answer(Answer::Unsure))),
+    bind(&[Pat::Digit], "1-9", "1-9", "pick a choice", NO, Does::Choice),
+    bind(&[Key(K::Backspace)], "Backspace", "Backspace", "back one question, undoing its answer", hint("Bksp", "Bksp", "undo"), Act(Action::Undo)),
+    bind(&[Key(K::Up), Key(K::Char('k')), Ctrl('p'), Ctrl('k')], "↑/k/Ctrl-P", "Up/k/Ctrl-P", "select an earlier answer to change it", NO, Act(Action::Move(Dir::Up))),
+    bind(&[Key(K::Down), Key(K::Char('j')), Ctrl('n'), Ctrl('j')], "↓/j/Ctrl-N", "Down/j/Ctrl-N", "select a later answer, or the current question", hint("↑↓", "Up/Down", "change"), Act(Action::Move(Dir::Down))),
+    bind(&[Key(K::Home), Key(K::Char('g'))], "Home/g", "Home/g", "the first answer", NO, Act(Action::Home)),
+    bind(&[Key(K::End), Key(K::Char('G'))], "End/G", "End/G", "back to the current question", NO, Act(Action::End)),
+    bind(&[Key(K::PageUp), Ctrl('b')], "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up the answers", NO, Act(Action::PageUp)),
+    bind(&[Key(K::PageDown), Ctrl('f')], "PgDn/Ctrl-F", "PgDn/Ctrl-F", "a page down the answers", NO, Act(Action::PageDown)),
+    bind(HALF_UP, "Ctrl-U", "Ctrl-U", "half a page up the answers", NO, Act(Action::HalfPageUp)),
+    bind(HALF_DOWN, "Ctrl-D", "Ctrl-D", "half a page down the answers", NO, Act(Action::HalfPageDown)),
+    bind(&[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", vital("s", "s", "skip"), Act(Action::SkipToCauses)),
+];
