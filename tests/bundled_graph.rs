@@ -53,3 +53,31 @@ fn bundled_graph_meets_the_content_brief() {
         assert!(finding.red_flag.is_some(), "{id} is not a red flag");
     }
 }
+
+/// Every cause says what its name means in plain words, a phrase that fits beside the
+/// name ("Cauda equina syndrome: squashed nerves at the bottom of the spine").
+#[test]
+fn every_bundled_cause_has_a_plain_gloss() {
+    let graph = graph::Graph::bundled().expect("loads");
+    for cause in graph.causes.iter() {
+        let id = &cause.id;
+        let gloss = cause
+            .gloss
+            .as_deref()
+            .unwrap_or_else(|| panic!("{id} has no gloss"));
+        assert!(
+            !gloss.trim().is_empty() && gloss.chars().count() <= graph::GLOSS_MAX_CHARS,
+            "{id}: {gloss:?}"
+        );
+        assert_eq!(gloss, gloss.trim(), "{id}: no blanks around it");
+        assert!(!gloss.ends_with('.'), "{id}: no full stop: {gloss:?}");
+        assert!(
+            gloss.starts_with(|c: char| c.is_lowercase()),
+            "{id}: a phrase that follows the name: {gloss:?}"
+        );
+        assert!(
+            !cause.name.to_lowercase().contains(&gloss.to_lowercase()),
+            "{id}: says it another way than the name: {gloss:?}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const NOTICE_START: &str = "This is information, not a diagnosis";
 const TRIAGE_IDS: [&str; 5] = ["emergency", "urgent", "soon", "routine", "self-care"];
@@ -423,6 +423,9 @@ fn causes_by_region() {
     assert_eq!(ids, ["pulled", "pinched", "squashed"], "most common first");
     assert_eq!(causes[0]["prevalence"], "common");
     assert_eq!(causes[0]["triage"], "self-care");
+    assert_eq!(causes[0]["gloss"], "a stretched or torn muscle");
+    assert_eq!(causes[1]["gloss"], Value::Null, "pinched has no gloss");
+    assert_eq!(causes[0]["icd10"], "S39.0");
     assert!(
         value["notice"]
             .as_str()
@@ -562,6 +565,19 @@ fn show_fills_the_emergency_number_and_cites_sources() {
     );
     assert!(out.contains("ICD-10: S39.0"), "{out}");
     assert!(
+        out.starts_with("Pulled muscle: a stretched or torn muscle\nid: pulled"),
+        "the gloss beside the name: {out}"
+    );
+    // One coding system, labelled.
+    let codes: Vec<&str> = out.lines().filter(|l| l.contains("S39.0")).collect();
+    assert_eq!(codes, ["ICD-10: S39.0"], "{out}");
+    let pinched = ok(run_small(&["show", "pinched"]));
+    assert!(
+        pinched.starts_with("Pinched nerve\nid: pinched"),
+        "no gloss: {pinched}"
+    );
+    assert!(!pinched.contains("ICD-10"), "no code, no label: {pinched}");
+    assert!(
         out.contains("[src-one] Example A. A test citation. 2020."),
         "{out}"
     );
@@ -602,6 +618,8 @@ fn show_json() {
     let value = json(run_small(&["show", "--json", "pulled"]));
     assert_eq!(value["type"], "cause");
     assert_eq!(value["cause"]["id"], "pulled");
+    assert_eq!(value["cause"]["gloss"], "a stretched or torn muscle");
+    assert_eq!(value["cause"]["icd10"], "S39.0");
     assert_eq!(value["triage"]["id"], "self-care");
     assert_eq!(value["citations"][0]["id"], "src-one");
     let seek = value["cause"]["seek_help"].as_str().expect("seek_help");
@@ -769,6 +787,10 @@ fn rank_on_a_fixture_explains_why() {
         .position(|l| l.contains("1. Pulled muscle"))
         .unwrap_or_else(|| panic!("pulled first: {out}"));
     assert!(
+        lines[pulled].contains("1. Pulled muscle: a stretched or torn muscle  (pulled)  score 9"),
+        "the gloss beside the name: {out}"
+    );
+    assert!(
         lines[pulled + 1].contains("for: Started after lifting (x8)"),
         "{out}"
     );
@@ -853,5 +875,92 @@ fn every_command_speaks_json() {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
         json(run(&all));
+    }
+}
+
+#[test]
+fn the_gloss_is_shown_beside_each_cause() {
+    // The list: "Name: gloss" in the name column.
+    let out = ok(run_small(&["causes"]));
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id}: {out}"))
+            .to_string()
+    };
+    assert!(
+        row("pulled").ends_with("Pulled muscle: a stretched or torn muscle"),
+        "{out}"
+    );
+    assert!(row("pinched").ends_with("Pinched nerve"), "{out}");
+    // The bundled graph: every cause has one.
+    let out = ok(run(&["causes"]));
+    let cauda = out
+        .lines()
+        .find(|l| l.starts_with("cauda-equina "))
+        .expect("cauda-equina");
+    assert!(
+        cauda.ends_with("Cauda equina syndrome: squashed nerves at the bottom of the spine"),
+        "{cauda}"
+    );
+    let out = ok(run(&["show", "sciatica"]));
+    assert!(
+        out.starts_with("Sciatica (trapped nerve in the lower back): an irritated nerve sending pain down the leg\n")
+            || out.starts_with("Sciatica (trapped nerve in the lower back)\nan irritated nerve sending pain down the leg\n"),
+        "{out}"
+    );
+
+    // The ranking: beside the name where it fits, else on the line under it; the causes
+    // to check first too.
+    let out = ok(run_small(&[
+        "rank",
+        "--region",
+        "low",
+        "--finding",
+        "numb-seat",
+    ]));
+    assert!(
+        out.contains("! Squashed nerve bundle: nerves at the base pressed flat (squashed):"),
+        "{out}"
+    );
+    let out = ok(run(&[
+        "rank",
+        "--region",
+        "lower-back",
+        "--finding",
+        "radiates-below-knee",
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    let sciatica = lines
+        .iter()
+        .position(|l| l.contains(". Sciatica (trapped nerve in the lower back)"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        lines[sciatica].contains("an irritated nerve sending pain down the leg")
+            || lines[sciatica + 1].trim() == "an irritated nerve sending pain down the leg",
+        "{out}"
+    );
+
+    let value = json(run_small(&[
+        "rank",
+        "--json",
+        "--region",
+        "low",
+        "--finding",
+        "numb-seat",
+    ]));
+    assert_eq!(value["check_first"][0]["id"], "squashed");
+    assert_eq!(
+        value["check_first"][0]["gloss"],
+        "nerves at the base pressed flat"
+    );
+    let causes = value["causes"].as_array().expect("causes");
+    for c in causes {
+        let expected = match c["id"].as_str() {
+            Some("pulled") => json!("a stretched or torn muscle"),
+            Some("squashed") => json!("nerves at the base pressed flat"),
+            _ => Value::Null,
+        };
+        assert_eq!(c["gloss"], expected, "{c}");
     }
 }

@@ -184,7 +184,7 @@ fn no_command_writes_a_payload_byte() {
                 err.contains(r#""when-to-get-help\u{1b}[2J""#),
                 "{what}: the errors are printed, escaped: {err}"
             );
-            assert!(err.ends_with("error: the graph is invalid: 32 errors in 1 file\n"));
+            assert!(err.ends_with("error: the graph is invalid: 33 errors in 1 file\n"));
         }
     }
 }
@@ -376,7 +376,7 @@ fn every_text(paint: &Paint, graph: &Graph) -> Vec<(String, String)> {
         ..Query::default()
     };
     let ranking = symptom_explorer::engine::rank(graph, &query);
-    out.push(("rank".to_string(), rank::render(paint, &ranking, 10)));
+    out.push(("rank".to_string(), rank::render(paint, graph, &ranking, 10)));
     out.push(("dot".to_string(), dot::render(graph, &dot::build(graph))));
     out
 }
@@ -413,6 +413,7 @@ fn every_text_output_comes_out_escaped() {
         r"\u{9b}2J",
         r"\u{202e}",
         r"\u{8}",
+        r"a torn muscle\u{1b}]8;;https://example.org\u{7}link\u{202e}",
     ] {
         assert!(
             joined.contains(shown),

@@ -236,6 +236,58 @@ fn empty_section_names_the_field() {
 }
 
 #[test]
+fn an_empty_gloss_is_an_error() {
+    assert_reports(
+        "gloss-empty.ron",
+        &[
+            r#"tests/fixtures/gloss-empty.ron:54:13: error: cause "strain" has an empty gloss (give a few plain words that say what it is, or leave the gloss out)"#,
+        ],
+    );
+}
+
+#[test]
+fn a_gloss_too_long_to_stand_beside_the_name_is_an_error() {
+    assert_reports(
+        "gloss-too-long.ron",
+        &[
+            r#"tests/fixtures/gloss-too-long.ron:54:13: error: gloss of cause "strain" is 87 characters long, over 60 (it is shown beside the name: a short phrase in plain words)"#,
+        ],
+    );
+    assert_eq!(
+        diagnostics("gloss-too-long.ron")[0].id.as_deref(),
+        Some("strain")
+    );
+}
+
+/// A gloss is one line, checked for control characters like every string (see also
+/// `every_string_is_checked_where_it_is`); 60 characters of any script are allowed.
+#[test]
+fn a_gloss_is_one_line_of_safe_text() {
+    let valid = fixture("valid.ron").text;
+    let gloss = r#"gloss: "an overstretched or torn muscle""#;
+    assert!(valid.contains(gloss));
+    let with = |text: &str| {
+        let changed = valid.replacen(gloss, &format!("gloss: \"{text}\""), 1);
+        let found = check(vec![SourceText::new("x.ron", changed)]).1;
+        found.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with(r"two\nlines"),
+        [
+            r#"x.ron:54:20: error: cause "strain" has a line break in "gloss" (the field is one line)"#
+        ]
+    );
+    assert_eq!(
+        with(r"muscle\u{1b}[2J"),
+        [
+            r#"x.ron:54:20: error: cause "strain" has a control character U+001B (escape) in "gloss" (a terminal would act on it)"#
+        ]
+    );
+    assert_eq!(with(&"é".repeat(60)), Vec::<String>::new());
+    assert_eq!(with(&"é".repeat(61)).len(), 1);
+}
+
+#[test]
 fn choice_question_without_choices() {
     assert_reports(
         "empty-choices.ron",
@@ -621,10 +673,10 @@ fn errors_in_several_packs_come_sorted_by_pack_then_line() {
         [
             ("packs/core.ron", 28, true),
             ("packs/core.ron", 37, false),
-            ("packs/content.ron", 32, true),
-            ("packs/content.ron", 60, true),
-            ("packs/content.ron", 63, true),
+            ("packs/content.ron", 33, true),
+            ("packs/content.ron", 61, true),
             ("packs/content.ron", 64, true),
+            ("packs/content.ron", 65, true),
         ]
     );
 }

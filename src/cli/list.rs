@@ -6,7 +6,7 @@ use serde_json::json;
 use super::ids;
 use super::load::load;
 use super::output::{Cell, Paint, Tone, emit, emit_json, fill_json, table};
-use super::words::kind_id;
+use super::words::{glossed, kind_id};
 use super::{CausesArgs, Failure, Globals, NOTICE};
 use crate::engine::{Query, rank};
 use crate::graph::{Graph, Triage};
@@ -63,6 +63,8 @@ pub fn findings(globals: &Globals) -> Result<(), Failure> {
 struct CauseRow<'a> {
     id: &'a str,
     name: &'a str,
+    /// What the name means in plain words, when the graph says.
+    gloss: Option<&'a str>,
     aliases: &'a [String],
     prevalence: &'static str,
     /// Per cent of people presenting with pain in the cause's regions, when published.
@@ -72,7 +74,8 @@ struct CauseRow<'a> {
     icd10: Option<&'a str>,
 }
 
-/// Every cause (felt in a region, with `--region`), most common first.
+/// Every cause (felt in a region, with `--region`), most common first, each named with its
+/// gloss ("Sciatica: an irritated nerve ...").
 pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
     let graph = load(globals)?;
     if let Some(region) = &args.region {
@@ -87,6 +90,7 @@ pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
                 CauseRow {
                     id: &c.id,
                     name: &c.name,
+                    gloss: c.gloss.as_deref(),
                     aliases: &c.aliases,
                     prevalence: c.prevalence.label(),
                     prior_percent: c.prior.as_ref().map(|p| p.percent),
@@ -108,7 +112,7 @@ pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
                 Cell::new(&c.id, Tone::Strong),
                 Cell::plain(c.prevalence.label()),
                 Cell::new(&c.triage, tone),
-                Cell::plain(&c.name),
+                Cell::plain(glossed(&c.name, c.gloss.as_deref())),
             ]
         })
         .collect();

@@ -8,9 +8,10 @@ use std::collections::HashSet;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::escape::visible;
 use super::load::load;
 use super::output::{Doc, INDENT, Paint, Tone, emit, emit_json, fill};
-use super::words::number;
+use super::words::{gloss_suffix, glossed, number};
 use super::{Failure, Globals, NOTICE, RankArgs, ids};
 use crate::engine::rank::Evidence;
 use crate::engine::{Query, RankedCause, Ranking, rank};
@@ -56,18 +57,28 @@ pub fn run(globals: &Globals, args: &RankArgs) -> Result<(), Failure> {
     let ranking = rank(&graph, &query);
     if globals.json {
         let top = args.top.filter(|&n| n > 0).unwrap_or(usize::MAX);
-        return emit_json(&JsonRanking::new(&query, &ranking, top));
+        return emit_json(&JsonRanking::new(&graph, &query, &ranking, top));
     }
     let top = match args.top {
         Some(0) => usize::MAX,
         Some(n) => n,
         None => DEFAULT_TOP,
     };
-    emit(&render(&Paint::detect(), &ranking, top))
+    emit(&render(&Paint::detect(), &graph, &ranking, top))
 }
 
-/// The text output.
-pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
+/// The gloss of a ranked cause: what its name means in plain words.
+fn gloss_of<'g>(graph: &'g Graph, index: usize, id: &str) -> Option<&'g str> {
+    graph
+        .causes
+        .get(index)
+        .filter(|c| c.id == id)
+        .and_then(|c| c.gloss.as_deref())
+}
+
+/// The text output. Each cause is named with its gloss ("Sciatica: an irritated nerve
+/// ..."), or has the gloss on the line under its name when the two do not fit on one.
+pub fn render(paint: &Paint, graph: &Graph, ranking: &Ranking, top: usize) -> String {
     let mut doc = Doc::new(paint);
     let level = Tone::Triage(ranking.triage);
     doc.field_toned(
@@ -111,7 +122,7 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
         for c in &ranking.check_first {
             let line = format!(
                 "{} ({}): {}, score {}",
-                c.name,
+                glossed(&c.name, gloss_of(graph, c.index, &c.id)),
                 c.id,
                 c.triage.id(),
                 score(c.score)
@@ -152,7 +163,13 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
     let width = rest.len().min(top).to_string().len();
     for (n, cause) in rest.iter().take(top).enumerate() {
         doc.blank();
-        cause_lines(&mut doc, n + 1, width, cause);
+        cause_lines(
+            &mut doc,
+            n + 1,
+            width,
+            cause,
+            gloss_of(graph, cause.index, &cause.id),
+        );
     }
     if rest.len() > top {
         doc.blank();
@@ -170,16 +187,25 @@ pub fn render(paint: &Paint, ranking: &Ranking, top: usize) -> String {
     doc.finish()
 }
 
-fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause) {
+fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause, gloss: Option<&str>) {
     let paint = *doc.paint();
     let number_col = format!("{}{n:>width$}. ", " ".repeat(INDENT));
     let indent = number_col.len();
-    let name = format!("{}  ({})", cause.name, cause.id);
+    // The gloss beside the name when both fit on a line, else on a line of its own.
+    let suffix = gloss_suffix(&cause.name, gloss);
+    let id = format!("({})", cause.id);
+    let beside = indent + visible(&format!("{}{suffix}  {id}", cause.name)).width() <= paint.width;
+    let (suffix, under) = match (beside, gloss) {
+        (false, Some(gloss)) => (String::new(), Some(gloss.trim())),
+        _ => (suffix, None),
+    };
+    let name = visible(&format!("{}{suffix}  {id}", cause.name)).into_owned();
     let facts = format!("score {}  {}", score(cause.score), cause.triage.id());
     let styled_name = format!(
-        "{}  {}",
+        "{}{}  {}",
         paint.tone(Tone::Strong, &cause.name),
-        paint.tone(Tone::Dim, &format!("({})", cause.id))
+        paint.tone(Tone::Plain, &suffix),
+        paint.tone(Tone::Dim, &id)
     );
     let styled_facts = format!(
         "score {}  {}",
@@ -191,10 +217,24 @@ fn cause_lines(doc: &mut Doc, n: usize, width: usize, cause: &RankedCause) {
     );
     if indent + name.width() + 2 + facts.width() <= paint.width {
         doc.line(&format!("{number_col}{styled_name}  {styled_facts}"));
+        gloss_under(doc, under, indent);
     } else {
         doc.line(&format!("{number_col}{styled_name}"));
+        gloss_under(doc, under, indent);
         doc.line(&format!("{}{styled_facts}", " ".repeat(indent)));
     }
+    evidence_lines(doc, cause, indent);
+}
+
+/// The gloss on a line of its own, under the cause's name.
+fn gloss_under(doc: &mut Doc, gloss: Option<&str>, indent: usize) {
+    if let Some(gloss) = gloss.filter(|g| !g.is_empty()) {
+        doc.text(gloss, indent, Tone::Plain);
+    }
+}
+
+/// The findings for and against a cause, and the notes on it.
+fn evidence_lines(doc: &mut Doc, cause: &RankedCause, indent: usize) {
     if !cause.for_.is_empty() {
         doc.text(
             &format!("for: {}", evidence(&cause.for_)),
@@ -271,6 +311,8 @@ pub struct JsonRedFlag<'a> {
 pub struct JsonCheckFirst<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// What the name means in plain words, when the graph says.
+    pub gloss: Option<&'a str>,
     pub triage: &'static str,
     pub score: f64,
     pub reason: &'a str,
@@ -281,6 +323,8 @@ pub struct JsonCause<'a> {
     pub rank: usize,
     pub id: &'a str,
     pub name: &'a str,
+    /// What the name means in plain words, when the graph says.
+    pub gloss: Option<&'a str>,
     /// Share of 100 among every cause listed (also those left out by `--top`).
     pub score: f64,
     pub triage: &'static str,
@@ -303,7 +347,7 @@ pub struct JsonQuery<'a> {
 }
 
 impl<'a> JsonRanking<'a> {
-    pub fn new(query: &'a Query, ranking: &'a Ranking, top: usize) -> Self {
+    pub fn new(graph: &'a Graph, query: &'a Query, ranking: &'a Ranking, top: usize) -> Self {
         JsonRanking {
             triage: ranking.triage.id(),
             triage_label: &ranking.triage_label,
@@ -336,6 +380,7 @@ impl<'a> JsonRanking<'a> {
                 .map(|c| JsonCheckFirst {
                     id: &c.id,
                     name: &c.name,
+                    gloss: gloss_of(graph, c.index, &c.id),
                     triage: c.triage.id(),
                     score: (c.score * 100.0).round() / 100.0,
                     reason: &c.reason,
@@ -351,6 +396,7 @@ impl<'a> JsonRanking<'a> {
                     rank: i + 1,
                     id: &c.id,
                     name: &c.name,
+                    gloss: gloss_of(graph, c.index, &c.id),
                     score: (c.score * 100.0).round() / 100.0,
                     triage: c.triage.id(),
                     prevalence: c.prevalence.label(),

@@ -6,13 +6,16 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
 
+use super::escape::visible;
 use super::ids::unknown;
 use super::list::causes_in;
 use super::load::load;
 use super::output::{Doc, INDENT, Paint, Tone, emit, emit_json, fill_json};
 use super::words::{
-    WeightGroup, answer_paths, condition, finding_name, kind_words, lr_note, number, weight_id,
+    WeightGroup, answer_paths, condition, finding_name, gloss_suffix, kind_words, lr_note, number,
+    weight_id,
 };
 use super::{Failure, Globals, NOTICE, ShowArgs};
 use crate::graph::{Cause, Finding, Graph, GuidancePage, Question, Region, Source, Triage};
@@ -119,9 +122,11 @@ fn red_flag_note(graph: &Graph, finding: &str) -> String {
 
 pub fn cause_text(paint: &Paint, graph: &Graph, c: &Cause) -> String {
     let mut doc = Doc::new(paint);
-    doc.title(
-        &c.name,
+    glossed_name(&mut doc, &c.name, c.gloss.as_deref());
+    doc.text(
         &details(&c.id, &[("also called", c.aliases.join(", "))]),
+        0,
+        Tone::Dim,
     );
     doc.blank();
     triage_field(&mut doc, graph, "Triage", &c.triage, true);
@@ -202,6 +207,26 @@ pub fn cause_text(paint: &Paint, graph: &Graph, c: &Cause) -> String {
     );
     doc.notice(NOTICE);
     doc.finish()
+}
+
+/// The name in bold with its gloss beside it ("Sciatica: an irritated nerve ..."), or,
+/// when the two do not fit on one line, the gloss on the line under the name.
+fn glossed_name(doc: &mut Doc, name: &str, gloss: Option<&str>) {
+    let suffix = gloss_suffix(name, gloss);
+    let paint = *doc.paint();
+    if !suffix.is_empty() && visible(name).width() + visible(&suffix).width() <= paint.width {
+        let line = format!(
+            "{}{}",
+            paint.tone(Tone::Strong, name),
+            paint.tone(Tone::Plain, &suffix)
+        );
+        doc.line(&line);
+        return;
+    }
+    doc.text(name, 0, Tone::Strong);
+    if let Some(gloss) = gloss.filter(|g| !g.trim().is_empty()) {
+        doc.text(gloss.trim(), 0, Tone::Plain);
+    }
 }
 
 fn cause_json(graph: &Graph, c: &Cause) -> Value {

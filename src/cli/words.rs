@@ -31,6 +31,22 @@ pub fn kind_words(kind: FindingKind) -> &'static str {
     }
 }
 
+/// What follows a cause's name to gloss it: `": gloss"`, or `" (gloss)"` when the name
+/// already has a colon in it; nothing when the cause has no gloss.
+pub fn gloss_suffix(name: &str, gloss: Option<&str>) -> String {
+    match gloss.map(str::trim).filter(|g| !g.is_empty()) {
+        None => String::new(),
+        Some(g) if name.contains(':') => format!(" ({g})"),
+        Some(g) => format!(": {g}"),
+    }
+}
+
+/// A cause's name with its gloss beside it: "Cauda equina syndrome: squashed nerves at
+/// the bottom of the spine" (see [`gloss_suffix`]).
+pub fn glossed(name: &str, gloss: Option<&str>) -> String {
+    format!("{name}{}", gloss_suffix(name, gloss))
+}
+
 /// The groups a cause's findings are shown in, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WeightGroup {
@@ -221,6 +237,23 @@ impl AnswerPath<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gloss_follows_the_name() {
+        assert_eq!(
+            glossed(
+                "Sciatica",
+                Some("an irritated nerve sending pain down the leg")
+            ),
+            "Sciatica: an irritated nerve sending pain down the leg"
+        );
+        assert_eq!(glossed("Sciatica", None), "Sciatica");
+        assert_eq!(glossed("Sciatica", Some(" ")), "Sciatica");
+        assert_eq!(
+            glossed("Back pain in a child: discitis", Some("an inflamed disc")),
+            "Back pain in a child: discitis (an inflamed disc)"
+        );
+    }
 
     #[test]
     fn numbers_drop_needless_decimals() {

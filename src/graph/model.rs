@@ -217,11 +217,19 @@ pub struct AgeRange {
     pub max: Option<u8>,
 }
 
+/// The longest a cause's `gloss` may be, in characters, so it fits beside the name.
+pub const GLOSS_MAX_CHARS: usize = 60;
+
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cause {
     pub id: String,
     pub name: String,
+    /// What the name means in words a lay person knows, shown beside it: "squashed nerves
+    /// at the bottom of the spine" for cauda equina syndrome. A short phrase, no full stop
+    /// at the end, at most [`GLOSS_MAX_CHARS`] characters (the validator checks it).
+    #[serde(default)]
+    pub gloss: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     pub prevalence: Prevalence,

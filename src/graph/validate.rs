@@ -7,9 +7,10 @@
 //!   five triage levels;
 //! - `refs`: every reference resolves to an item of the right kind, else "did you mean";
 //! - `flow`: region entries and parent cycles, unreachable questions, question cycles;
-//! - `content`: a graph with no regions or no causes, empty required text, numbers out of range, a finding linked twice, causes
-//!   without a region or a source, red flags without advice, triage rules that fire for
-//!   everyone, can never fire, or raise the level to urgent or above without a source;
+//! - `content`: a graph with no regions or no causes, empty required text, numbers out
+//!   of range, a finding linked twice, an empty or too long gloss, causes without a region
+//!   or a source, red flags without advice, triage rules that fire for everyone, can never
+//!   fire, or raise the level to urgent or above without a source;
 //! - `usage` (warnings): unused findings and sources, causes with few findings or that no
 //!   answer can raise;
 //! - `text`: no control or bidi characters in any string (a line break only in prose),

@@ -1,11 +1,12 @@
-//! What each item says: a graph with something to show, no empty sections, numbers in range, causes that can be shown
-//! (with a region and a source), red flags that say what to do, triage rules that can
+//! What each item says: a graph with something to show, no empty sections, numbers in
+//! range, causes that can be shown (with a region and a source, and a gloss that is not
+//! empty and fits beside the name), red flags that say what to do, triage rules that can
 //! tell people apart and say where their urgency comes from.
 
 use std::collections::HashMap;
 
 use super::{Ctx, Kind, is_blank};
-use crate::graph::model::{AgeRange, Answers, Cause, Prior, TriageRule, Weight};
+use crate::graph::model::{AgeRange, Answers, Cause, GLOSS_MAX_CHARS, Prior, TriageRule, Weight};
 use crate::graph::triage::Triage;
 
 /// Likelihood ratios outside this range are typing mistakes, not published figures.
@@ -142,6 +143,9 @@ fn cause_content(ctx: &mut Ctx, idx: usize, cause: &Cause) {
         ("prevention", &cause.prevention),
     ];
     required(ctx, Kind::Cause, idx, &cause.id, &fields);
+    if let Some(gloss) = &cause.gloss {
+        gloss_fits(ctx, idx, &cause.id, gloss);
+    }
     if let Some(prior) = &cause.prior {
         required_nested(
             ctx,
@@ -158,6 +162,26 @@ fn cause_content(ctx: &mut Ctx, idx: usize, cause: &Cause) {
     }
     links(ctx, idx, cause);
     reached_and_sourced(ctx, idx, cause);
+}
+
+/// A gloss says something, in a phrase short enough to stand beside the name. Its
+/// characters are checked with every other string (`text`).
+fn gloss_fits(ctx: &mut Ctx, idx: usize, id: &str, gloss: &str) {
+    let here = ctx.field(Kind::Cause, idx, "gloss");
+    if is_blank(gloss) {
+        let message = format!(
+            "cause \"{id}\" has an empty gloss (give a few plain words that say what it is, or leave the gloss out)"
+        );
+        ctx.error(here, message, id);
+        return;
+    }
+    let length = gloss.trim().chars().count();
+    if length > GLOSS_MAX_CHARS {
+        let message = format!(
+            "gloss of cause \"{id}\" is {length} characters long, over {GLOSS_MAX_CHARS} (it is shown beside the name: a short phrase in plain words)"
+        );
+        ctx.error(here, message, id);
+    }
 }
 
 fn prior_range(ctx: &mut Ctx, idx: usize, id: &str, prior: &Prior) {
