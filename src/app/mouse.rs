@@ -83,7 +83,21 @@ fn click_in(app: &App, pane: Pane, at: Position) -> Vec<Action> {
     match pane {
         Pane::Causes => {
             let c = &app.causes;
-            let Some(n) = row_at(c.list_rows.get(), c.list.top(), at) else {
+            let rows = c.list_rows.get();
+            if !rows.contains(at) {
+                return Vec::new();
+            }
+            // Rows may take more than one line each.
+            let mut y = rows.y;
+            let mut found = None;
+            for (i, &h) in c.row_heights.borrow().iter().enumerate() {
+                if at.y < y + h {
+                    found = Some(c.list.top() + i);
+                    break;
+                }
+                y += h;
+            }
+            let Some(n) = found else {
                 return Vec::new();
             };
             if n >= app.session.row_count() {

@@ -205,7 +205,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &Ctx, theme: &Theme) {
                 (false, _) => "  ",
             };
             let indent = if r.parent.is_some() { "  " } else { "" };
-            let name = truncate(&r.name, width.saturating_sub(4 + indent.len()), theme);
+            let name = short_name(&r.name, width.saturating_sub(4 + indent.len()), theme);
             let on_view = nav::spot_on(g, i, app.pane.view).is_some();
             let style = match (is_marked, on_view) {
                 (true, _) => theme.marked(),

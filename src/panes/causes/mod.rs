@@ -20,6 +20,8 @@ pub struct CausesPane {
     /// The list as last drawn, and where its rows were on screen.
     pub list: Viewport,
     pub list_rows: std::cell::Cell<ratatui::layout::Rect>,
+    /// The lines each row on screen took at the last draw.
+    pub row_heights: std::cell::RefCell<Vec<u16>>,
     /// The search line: its text and cursor.
     pub input: Input,
     /// The search line has the keyboard.

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Constraint;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::Session;
@@ -104,16 +104,20 @@ impl Columns {
 /// What follows a name: a separator, the text and its matched character indices.
 type Extra = (String, String, Vec<usize>);
 
+/// Most lines a name may take in the list; a longer one is cut at its end.
+pub const NAME_LINES: usize = 3;
+
 /// The name cell: the name (or "name (alias)" when an alias matched, or "name  via:
-/// symptom" when a symptom did), matched characters highlighted. The name is never cut
-/// from the left; what follows it gives way first.
-pub fn name_line(
+/// symptom" when a symptom did, or else "name: its plain gloss"), matched characters
+/// highlighted. A name too long for the column wraps onto a second line rather than being
+/// cut; what follows the name gives way first.
+pub fn name_cell(
     session: &Session,
     row: &CauseRow,
     width: usize,
     selected: bool,
     theme: &Theme,
-) -> Line<'static> {
+) -> Text<'static> {
     let graph = session.graph();
     let name = graph.causes[row.index].name.as_str();
     let hl = theme.matched();
@@ -127,7 +131,8 @@ pub fn name_line(
             &[],
             Some((" (".into(), format!("{})", h.text), h.indices.clone())),
         ),
-        (Some(h), _) => (&h.indices, None),
+        // Nothing matched beside the name: its plain gloss follows, where it fits.
+        (Some(h), _) => (&h.indices, gloss_of(session, row.index)),
         (_, Some(v)) => (
             &[],
             Some((
@@ -136,19 +141,82 @@ pub fn name_line(
                 v.indices.clone(),
             )),
         ),
-        _ => (&[], None),
+        _ => (&[], gloss_of(session, row.index)),
     };
-    let name_w = name.width().min(width);
-    let mut spans = highlighted(&cut(name, name_w, theme), name_hits, Style::new(), hl);
-    if let Some((sep, text, hits)) = extra {
-        let room = width.saturating_sub(name_w + sep.width());
-        // Only worth showing with a few letters of it.
-        if room >= 6 {
-            spans.push(Span::styled(sep, note));
-            spans.extend(highlighted(&cut(&text, room, theme), &hits, note, hl));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let pieces = wrap_name(name, width);
+    let count = pieces.len();
+    for (n, (start, piece)) in pieces.into_iter().enumerate() {
+        let shifted: Vec<usize> = name_hits
+            .iter()
+            .filter_map(|&i| i.checked_sub(start))
+            .collect();
+        let text = if n + 1 == NAME_LINES && count > NAME_LINES {
+            cut(&format!("{piece}{}", theme.ellipsis()), width, theme)
+        } else {
+            piece
+        };
+        lines.push(Line::from(highlighted(&text, &shifted, Style::new(), hl)));
+        if n + 1 == NAME_LINES {
+            break;
         }
     }
-    Line::from(spans)
+    if let (Some((sep, text, hits)), Some(last)) = (extra, lines.last_mut()) {
+        let used: usize = last.spans.iter().map(|s| s.content.width()).sum();
+        let room = width.saturating_sub(used + sep.width());
+        // A gloss shows whole or not at all (the detail has it); a match shows with at
+        // least a few letters.
+        let whole = text.width() <= room;
+        if whole || (room >= 8 && !hits.is_empty()) || (room >= 8 && sep != ": ") {
+            last.spans.push(Span::styled(sep, note));
+            last.spans
+                .extend(highlighted(&cut(&text, room, theme), &hits, note, hl));
+        }
+    }
+    Text::from(lines)
+}
+
+/// How many lines a cause's name takes in a column this wide.
+pub fn name_lines(session: &Session, cause: usize, width: usize) -> usize {
+    let name = session.graph().causes[cause].name.as_str();
+    if name.width() <= width {
+        return 1;
+    }
+    wrap_name(name, width).len().min(NAME_LINES)
+}
+
+/// A name broken at spaces into lines of a width (a word longer than the width is cut
+/// into pieces), each with the character index it starts at.
+fn wrap_name(name: &str, width: usize) -> Vec<(usize, String)> {
+    let width = width.max(1);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut line = String::new();
+    let mut line_start = 0;
+    let mut line_w = 0;
+    let mut at = 0;
+    for word in name.split_inclusive(' ') {
+        let w = word.trim_end().width();
+        if line_w > 0 && line_w + w > width {
+            out.push((line_start, std::mem::take(&mut line).trim_end().to_string()));
+            line_start = at;
+            line_w = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if line_w + cw > width && c != ' ' {
+                out.push((line_start, std::mem::take(&mut line)));
+                line_start = at;
+                line_w = 0;
+            }
+            line.push(c);
+            line_w += cw;
+            at += 1;
+        }
+    }
+    if !line.trim_end().is_empty() || out.is_empty() {
+        out.push((line_start, line.trim_end().to_string()));
+    }
+    out
 }
 
 /// Cut to a display width at the end, with an ellipsis when cut.
@@ -181,9 +249,30 @@ fn highlighted(text: &str, hits: &[usize], base: Style, hl: Style) -> Vec<Span<'
     spans
 }
 
+/// A cause's plain gloss after its name, if it has one.
+fn gloss_of(session: &Session, cause: usize) -> Option<Extra> {
+    let gloss = session.graph().causes.get(cause)?.gloss.clone()?;
+    Some((": ".into(), gloss, Vec::new()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_name_wraps_at_spaces_keeping_character_positions() {
+        let lines = wrap_name("Spinal infection (osteomyelitis, discitis)", 20);
+        assert_eq!(
+            lines,
+            [
+                (0, "Spinal infection".to_string()),
+                (17, "(osteomyelitis,".to_string()),
+                (33, "discitis)".to_string())
+            ]
+        );
+        assert_eq!(wrap_name("Sciatica", 20), [(0, "Sciatica".to_string())]);
+        assert_eq!(wrap_name("abcdefgh", 3).len(), 3);
+    }
 
     #[test]
     fn the_name_column_fits_the_names_not_the_window() {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 use unicode_width::UnicodeWidthStr;
 
 use super::CausesPane;
-use super::row::{Columns, name_line};
+use super::row::{Columns, name_cell, name_lines};
 use crate::app::Session;
 use crate::app::session::CauseRow;
 use crate::graph::Triage;
@@ -53,10 +53,32 @@ pub fn draw(
         draw_search_line(frame, line, pane, session, focused, theme);
     }
     let height = usize::from(list.height);
-    let top = pane.list.follow(pane.selected, count, height);
+    // The columns fit the names near the selection; then names too long for their column
+    // take two or three lines, and the window holds as many rows as fit.
+    let near: Vec<CauseRow> = session
+        .rows(pane.list.top().min(pane.selected), height)
+        .collect();
+    let cols = Columns::for_width(inner.width, longest_name(session, &near));
+    let lines_of = |i: usize| {
+        session
+            .row(i)
+            .map_or(1, |r| name_lines(session, r.index, cols.name))
+    };
+    let top = follow(pane, count, height, &lines_of);
+    let mut heights = Vec::new();
+    let mut used = 0;
+    for i in top..count {
+        let h = lines_of(i);
+        if used + h > height && !heights.is_empty() {
+            break;
+        }
+        used += h;
+        heights.push(h as u16);
+    }
+    pane.list.record(top, heights.len().max(1));
     pane.list_rows.set(list);
-    let shown: Vec<CauseRow> = session.rows(top, height).collect();
-    let cols = Columns::for_width(inner.width, longest_name(session, &shown));
+    *pane.row_heights.borrow_mut() = heights.clone();
+    let shown: Vec<CauseRow> = session.rows(top, heights.len()).collect();
     if head.height > 0 {
         let ranking = session.ranking();
         let checks = !search && !ranking.check_first.is_empty();
@@ -81,7 +103,10 @@ pub fn draw(
     let rows: Vec<Row> = shown
         .iter()
         .enumerate()
-        .map(|(i, row)| table_row(session, row, top + i == pane.selected, &cols, theme))
+        .zip(&heights)
+        .map(|((i, row), &h)| {
+            table_row(session, row, top + i == pane.selected, &cols, theme).height(h)
+        })
         .collect();
     let table = Table::new(rows, cols.widths())
         .column_spacing(1)
@@ -89,6 +114,30 @@ pub fn draw(
         .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(pane.selected.checked_sub(top));
     frame.render_stateful_widget(table, list, &mut state);
+}
+
+/// The first row to show, with the selection in view: moved no further than needed from
+/// the last draw, counting the lines each row takes.
+fn follow(
+    pane: &CausesPane,
+    count: usize,
+    height: usize,
+    lines_of: &dyn Fn(usize) -> usize,
+) -> usize {
+    let selected = pane.selected.min(count.saturating_sub(1));
+    let mut top = pane.list.top().min(selected);
+    while top < selected && (top..=selected).map(lines_of).sum::<usize>() > height {
+        top += 1;
+    }
+    top
+}
+
+/// The room a cause's gloss takes after its name (": gloss").
+fn cause_gloss_width(session: &Session, cause: usize) -> usize {
+    session.graph().causes[cause]
+        .gloss
+        .as_deref()
+        .map_or(0, |g| g.width() + 2)
 }
 
 /// The widest name among the rows shown (with an alias that matched).
@@ -100,7 +149,7 @@ fn longest_name(session: &Session, shown: &[CauseRow]) -> usize {
             match (row.hit, row.via) {
                 (Some(h), _) if h.via_alias => name + h.text.width() + 3,
                 (_, Some(v)) => name + session.graph().findings[v.finding].name.width() + 7,
-                _ => name,
+                _ => name + cause_gloss_width(session, row.index),
             }
         })
         .max()
@@ -115,7 +164,7 @@ fn table_row<'a>(
     theme: &Theme,
 ) -> Row<'a> {
     let cause = &session.graph().causes[row.index];
-    let mut cells = vec![Cell::from(name_line(
+    let mut cells = vec![Cell::from(name_cell(
         session, row, cols.name, selected, theme,
     ))];
     if cols.common > 0 {

@@ -64,6 +64,9 @@ pub fn document(session: &Session, cause: usize, ascii: bool) -> Vec<DocLine> {
         line(Kind::Blank, ""),
         line(Kind::Title, c.name.clone()),
     ];
+    if let Some(gloss) = &c.gloss {
+        out.push(line(Kind::Text, format!("In plain words: {gloss}.")));
+    }
     let triage = crate::graph::Triage::parse(&c.triage).map(|t| g.triage_level(t).0);
     let mut meta = vec![c.prevalence.label().to_string()];
     meta.extend(triage);
