@@ -91,6 +91,45 @@ fn views_at_120x40() {
 }
 
 #[test]
+fn wide_views_at_200x60() {
+    for (name, keys) in VIEWS.iter().filter(|(n, _)| {
+        matches!(
+            *n,
+            "first_screen" | "question" | "search" | "detail" | "red_flag_causes"
+        )
+    }) {
+        let mut app = app_with(Options::default());
+        press(&mut app, keys);
+        let terminal = draw(&mut app, 200, 60);
+        assert_snapshot!(format!("{name}_200x60"), terminal.backend());
+    }
+}
+
+/// Dark grey (colour 8) disappears on common palettes: only borders may use it.
+#[test]
+fn no_text_is_drawn_in_dark_grey() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        for (name, keys) in VIEWS {
+            let mut app = app_with(Options::default());
+            press(&mut app, keys);
+            let terminal = draw(&mut app, w, h);
+            let buf = terminal.backend().buffer();
+            for cell in buf.content() {
+                if cell.fg == Color::DarkGray {
+                    let c = cell.symbol().chars().next().unwrap_or(' ');
+                    let border = ('\u{2500}'..='\u{257f}').contains(&c) || " +-|=".contains(c);
+                    assert!(
+                        border,
+                        "{name} at {w}x{h}: {:?} in dark grey",
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn too_small() {
     for (w, h) in [(39, 11), (80, 11), (20, 5)] {
         let mut app = app_with(Options::default());

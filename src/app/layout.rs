@@ -79,7 +79,10 @@ fn wide_panes(app: &App, main: Rect) -> Vec<(Pane, Rect)> {
             Split::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
         (l, r)
     } else {
-        let [l, r] = Split::horizontal([Constraint::Length(54), Constraint::Min(20)]).areas(main);
+        // The body map grows with the terminal, so the region names and the notes beside
+        // the figure have room; the questions and causes take the rest.
+        let body = (main.width * 35 / 100).clamp(54, 76);
+        let [l, r] = Split::horizontal([Constraint::Length(body), Constraint::Min(20)]).areas(main);
         (l, r)
     };
     let stack = if detail_shown { left } else { right };

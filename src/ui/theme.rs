@@ -14,6 +14,7 @@ use crate::graph::controls::is_unsafe;
 pub mod palette {
     use ratatui::style::Color;
     pub const ACCENT: Color = Color::Cyan;
+    /// Unfocused borders only: never text.
     pub const FAINT: Color = Color::DarkGray;
     pub const FIGURE: Color = Color::Gray;
     pub const KEY: Color = Color::Yellow;
@@ -74,12 +75,10 @@ impl Theme {
     pub fn text(&self) -> Style {
         Style::new()
     }
+    /// Secondary text: dimmed in the terminal's own text colour. Never dark grey (colour
+    /// 8), which vanishes on common palettes; that is kept for unfocused borders.
     pub fn faint(&self) -> Style {
-        if self.color {
-            self.fg(palette::FAINT)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
+        Style::new().add_modifier(Modifier::DIM)
     }
     pub fn info(&self) -> Style {
         self.fg(palette::INFO).add_modifier(Modifier::ITALIC)
@@ -114,7 +113,8 @@ impl Theme {
             self.fg(palette::ACCENT)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
-            self.bold()
+            // Not the border's grey: a title is text.
+            self.bold().fg(Color::Reset)
         }
     }
     /// The selected row: reverse video and bold, plus the marker glyph.
