@@ -3,26 +3,15 @@
 use super::Failure;
 use crate::engine::{Scope, Searcher};
 use crate::graph::suggest::closest;
-use crate::graph::validate::did_you_mean;
+use crate::graph::validate::{Kind, did_you_mean};
 use crate::graph::{Cause, Finding, Graph, Region};
 
 /// What kind of item an id names, in words; `None` when nothing has that id.
 pub fn kind_of(graph: &Graph, id: &str) -> Option<&'static str> {
-    if graph.cause(id).is_some() {
-        Some("cause")
-    } else if graph.finding(id).is_some() {
-        Some("finding")
-    } else if graph.region(id).is_some() {
-        Some("region")
-    } else if graph.guide(id).is_some() {
-        Some("guidance page")
-    } else if graph.source(id).is_some() {
-        Some("source")
-    } else if graph.question(id).is_some() {
-        Some("question")
-    } else {
-        None
-    }
+    Kind::LOOKUP
+        .into_iter()
+        .find(|&kind| graph.has(kind, id))
+        .map(Kind::noun)
 }
 
 /// The error for an id that names no `kind`: what it is instead, or the closest ids.

@@ -71,6 +71,22 @@ pub fn check(files: Vec<SourceText>) -> (Option<Graph>, Vec<Diagnostic>) {
     }
 }
 
+impl Graph {
+    /// Whether an item of this kind has this id.
+    pub(crate) fn has(&self, kind: Kind, id: &str) -> bool {
+        match kind {
+            Kind::Triage => crate::graph::Triage::parse(id).is_some(),
+            Kind::Source => self.source(id).is_some(),
+            Kind::Region => self.region(id).is_some(),
+            Kind::Finding => self.finding(id).is_some(),
+            Kind::Cause => self.cause(id).is_some(),
+            Kind::Question => self.question(id).is_some(),
+            Kind::Guide => self.guide(id).is_some(),
+            Kind::Rule => self.rules.iter().any(|r| r.id == id),
+        }
+    }
+}
+
 /// The kinds of item that carry an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Kind {
@@ -111,6 +127,16 @@ impl Kind {
     }
 
     /// How messages name an item of this kind.
+    /// The item kinds a person looks up by id, in the order an id is tried.
+    pub(crate) const LOOKUP: [Kind; 6] = [
+        Kind::Cause,
+        Kind::Finding,
+        Kind::Region,
+        Kind::Guide,
+        Kind::Source,
+        Kind::Question,
+    ];
+
     pub(crate) fn noun(self) -> &'static str {
         match self {
             Kind::Triage => "triage level",

@@ -16,38 +16,18 @@ use crate::graph::model::{
 use crate::graph::suggest;
 use crate::graph::triage::Triage;
 
-/// The kind of thing a reference must name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum Target {
-    Triage,
-    Source,
-    Region,
-    Finding,
-    Cause,
-    Question,
-}
+/// The kind of thing a reference must name: one of the item kinds.
+pub(super) type Target = Kind;
 
-impl Target {
+impl Kind {
     fn exists(self, ctx: &Ctx, id: &str) -> bool {
-        let g = ctx.graph;
-        match self {
-            Target::Triage => Triage::parse(id).is_some(),
-            Target::Source => g.source(id).is_some(),
-            Target::Region => g.region(id).is_some(),
-            Target::Finding => g.finding(id).is_some(),
-            Target::Cause => g.cause(id).is_some(),
-            Target::Question => g.question(id).is_some(),
-        }
+        ctx.graph.has(self, id)
     }
 
     fn candidates<'g>(self, ctx: &Ctx<'g>) -> Vec<&'g str> {
         match self {
-            Target::Triage => Triage::ALL.map(Triage::id).to_vec(),
-            Target::Source => ctx.ids(Kind::Source),
-            Target::Region => ctx.ids(Kind::Region),
-            Target::Finding => ctx.ids(Kind::Finding),
-            Target::Cause => ctx.ids(Kind::Cause),
-            Target::Question => ctx.ids(Kind::Question),
+            Kind::Triage => Triage::ALL.map(Triage::id).to_vec(),
+            other => ctx.ids(other),
         }
     }
 }
