@@ -16,6 +16,9 @@ pub mod detail;
 pub mod help;
 pub mod questions;
 
+#[cfg(test)]
+mod pane_tests;
+
 use std::cell::Cell;
 
 use crate::app::{Action, Dir, Pane};
