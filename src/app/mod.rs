@@ -161,10 +161,11 @@ impl App {
             .map_or(View::Back, |s| s.view);
         let ranking = rank(&graph, &Query::default());
         let sharpener = Sharpener::new(&graph);
+        let searcher = Searcher::new(&graph);
         let mut app = App {
             graph,
             options,
-            searcher: Searcher::default(),
+            searcher,
             sharpener,
             size: (80, 24),
             pane: Pane::Body,
