@@ -185,3 +185,69 @@ fn nothing_found_offers_the_closest_names() {
     assert!(s.search(&g, "xyzzy", Scope::Both, &[]).is_empty());
     assert!(s.suggest(&g, "xyzzy").is_empty());
 }
+
+/// A graph of about 100,000 causes: the bundled ones again and again, each copy with a
+/// made-up word in its name so the vocabulary grows too.
+fn big_graph() -> Graph {
+    let mut g = graph();
+    let base = g.causes.clone();
+    let syllables = ["ka", "lo", "mi", "ter", "su", "ven", "dra", "pol"];
+    let mut n = 0usize;
+    while g.causes.len() < 100_000 {
+        for c in &base {
+            let mut copy = c.clone();
+            let word: String = (0..4)
+                .map(|k| syllables[(n >> (3 * k)) % syllables.len()])
+                .collect();
+            copy.item.id = format!("{}-{n}", c.id);
+            copy.item.name = format!("{} {word}", c.name);
+            g.causes.push(copy);
+            n += 1;
+        }
+    }
+    g
+}
+
+/// Prints how long indexing and searching 100,000 causes take (no assertion on time):
+/// `cargo test --release --test search -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints timings"]
+fn timings() {
+    use std::time::Instant;
+    let g = big_graph();
+    let t = Instant::now();
+    let s = Searcher::new(&g);
+    println!("index {} causes: {:?}", g.causes.len(), t.elapsed());
+    for q in [
+        "s",
+        "sci",
+        "sciattica",
+        "lower back pain",
+        "pain",
+        "xyzzy",
+        "kalomiter",
+    ] {
+        let t = Instant::now();
+        let causes = s.search(&g, q, Scope::Causes, &[]).len();
+        let findings = s.search(&g, q, Scope::Findings, &[]).len();
+        println!(
+            "  search: {causes} causes, {findings} findings in {:?}",
+            t.elapsed()
+        );
+        let t = Instant::now();
+        let m = matches(&g, &s, q, &[]);
+        let took = t.elapsed();
+        let t = Instant::now();
+        let near = if m.direct.is_empty() {
+            s.suggest(&g, q).len()
+        } else {
+            0
+        };
+        println!(
+            "{q:?}: {} direct, {} via in {took:?}; suggest {near} in {:?}",
+            m.direct.len(),
+            m.via.len(),
+            t.elapsed()
+        );
+    }
+}

@@ -5,7 +5,16 @@ use std::collections::HashMap;
 
 use super::HitKind;
 use super::fold::{canon, fold_char, is_stop, normalize, words};
-use crate::graph::Graph;
+use crate::graph::{Graph, Weight};
+
+/// Whether a link says the finding makes the cause more likely.
+pub(super) fn points_towards(weight: Weight) -> bool {
+    match weight {
+        Weight::Typical | Weight::Sometimes | Weight::Strong => true,
+        Weight::Against => false,
+        Weight::Lr(lr) => lr > 1.0,
+    }
+}
 
 /// One distinct word of the graph's names and aliases.
 #[derive(Debug)]
@@ -67,6 +76,10 @@ pub(super) struct Index {
     pub items: Vec<Item>,
     /// For each vocabulary word, the items that use it, ascending, once each.
     pub postings: Vec<Vec<u32>>,
+    /// For each finding, the causes whose link to it makes them more likely, ascending.
+    pub linked: Vec<Vec<u32>>,
+    /// A buffer for the word being looked up.
+    scratch: String,
     /// The sizes of the graph it was built for.
     pub causes: usize,
     pub findings: usize,
@@ -84,6 +97,26 @@ impl Index {
         }
         for (i, f) in graph.findings.iter().enumerate() {
             index.add(HitKind::Finding, i, &f.name, &f.aliases);
+        }
+        let finding: HashMap<&str, usize> = graph
+            .findings
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, f)| (f.id.as_str(), i))
+            .collect();
+        index.linked = vec![Vec::new(); graph.findings.len()];
+        for (c, cause) in graph.causes.iter().enumerate() {
+            let c = u32::try_from(c).unwrap_or(u32::MAX);
+            for link in cause.findings.iter().filter(|l| points_towards(l.1)) {
+                if let Some(list) = finding
+                    .get(link.0.as_str())
+                    .and_then(|&f| index.linked.get_mut(f))
+                    && list.last() != Some(&c)
+                {
+                    list.push(c);
+                }
+            }
         }
         index
     }
@@ -132,8 +165,7 @@ impl Index {
         }
         let mut bracketed = 0;
         for (start, len) in words(&folded) {
-            let word: String = folded[start..start + len].iter().collect();
-            let vocab = self.intern(word);
+            let vocab = self.intern(&folded[start..start + len]);
             let postings = &mut self.postings[vocab as usize];
             if postings.last() != Some(&item) {
                 postings.push(item);
@@ -157,14 +189,21 @@ impl Index {
         out
     }
 
-    fn intern(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.lookup.get(&word) {
-            return id;
-        }
-        let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-        self.lookup.insert(word.clone(), id);
-        self.vocab.push(VocabWord::new(word));
-        self.postings.push(Vec::new());
+    fn intern(&mut self, chars: &[char]) -> u32 {
+        let mut word = std::mem::take(&mut self.scratch);
+        word.clear();
+        word.extend(chars);
+        let id = match self.lookup.get(word.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+                self.lookup.insert(word.clone(), id);
+                self.vocab.push(VocabWord::new(word.clone()));
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        self.scratch = word;
         id
     }
 }

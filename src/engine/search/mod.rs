@@ -19,7 +19,7 @@ pub use via::{Matches, Via, matches};
 
 use crate::graph::Graph;
 use index::{Index, Item};
-use score::Prepared;
+use score::{Prepared, Scratch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,7 +84,7 @@ impl Searcher {
     pub fn match_text(&self, text: &str, query: &str) -> Option<(i64, Vec<usize>)> {
         let index = Index::single(text);
         let prepared = Prepared::new(&index, query);
-        let (score, _) = prepared.score_item(&index, 0)?;
+        let (score, _) = prepared.score_item(&index, 0, &mut Scratch::default())?;
         let (indices, _) = prepared.indices(&index, index.items[0].texts.first()?);
         Some((score, indices))
     }
@@ -98,66 +98,10 @@ impl Searcher {
         scope: Scope,
         cause_order: &[usize],
     ) -> Vec<Hit> {
-        self.scored(graph, query, scope, cause_order)
-            .into_iter()
-            .map(|(hit, _)| hit)
-            .collect()
-    }
-
-    /// The hits, each with whether it matched only loosely (a typed word inside another
-    /// word, "ache" in "headache").
-    pub(crate) fn scored(
-        &self,
-        graph: &Graph,
-        query: &str,
-        scope: Scope,
-        cause_order: &[usize],
-    ) -> Vec<(Hit, bool)> {
         self.with_index(graph, |index| {
-            let prepared = Prepared::new(index, query);
-            let wanted = |kind: HitKind| match scope {
-                Scope::Causes => kind == HitKind::Cause,
-                Scope::Findings => kind == HitKind::Finding,
-                Scope::Both => true,
-            };
-            let mut found: Vec<(i64, usize, &Item)> = prepared
-                .candidates(index)
+            scored(index, graph, query, scope, cause_order)
                 .into_iter()
-                .filter_map(|i| {
-                    let item = index.items.get(i as usize)?;
-                    if !wanted(item.kind) {
-                        return None;
-                    }
-                    let (score, text) = prepared.score_item(index, i)?;
-                    Some((score, text, item))
-                })
-                .collect();
-            let position = positions(cause_order, graph.causes.len());
-            let place = |item: &Item| match item.kind {
-                HitKind::Cause => position.get(item.index).copied().unwrap_or(item.index),
-                HitKind::Finding => item.index,
-            };
-            found.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(a.2.kind.cmp(&b.2.kind))
-                    .then(place(a.2).cmp(&place(b.2)))
-            });
-            found
-                .into_iter()
-                .filter_map(|(score, t, item)| {
-                    let (id, text) = texts(graph, item, t)?;
-                    let (indices, loose) = prepared.indices(index, item.texts.get(t)?);
-                    let hit = Hit {
-                        kind: item.kind,
-                        index: item.index,
-                        id: id.to_string(),
-                        score,
-                        text: text.to_string(),
-                        via_alias: t > 0,
-                        indices,
-                    };
-                    Some((hit, loose))
-                })
+                .map(|(hit, _)| hit)
                 .collect()
         })
     }
@@ -171,6 +115,65 @@ impl Searcher {
                 .filter_map(|(item, t)| texts(graph, item, t).map(|(_, text)| text.to_string()))
                 .collect()
         })
+    }
+}
+
+/// The hits, each with whether it matched only loosely (a typed word inside another
+/// word, "ache" in "headache").
+fn scored(
+    index: &Index,
+    graph: &Graph,
+    query: &str,
+    scope: Scope,
+    cause_order: &[usize],
+) -> Vec<(Hit, bool)> {
+    {
+        let prepared = Prepared::new(index, query);
+        let wanted = |kind: HitKind| match scope {
+            Scope::Causes => kind == HitKind::Cause,
+            Scope::Findings => kind == HitKind::Finding,
+            Scope::Both => true,
+        };
+        let mut scratch = Scratch::default();
+        let mut found: Vec<(i64, usize, &Item)> = prepared
+            .candidates(index)
+            .into_iter()
+            .filter_map(|i| {
+                let item = index.items.get(i as usize)?;
+                if !wanted(item.kind) {
+                    return None;
+                }
+                let (score, text) = prepared.score_item(index, i, &mut scratch)?;
+                Some((score, text, item))
+            })
+            .collect();
+        let position = positions(cause_order, graph.causes.len());
+        let place = |item: &Item| match item.kind {
+            HitKind::Cause => position.get(item.index).copied().unwrap_or(item.index),
+            HitKind::Finding => item.index,
+        };
+        found.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.2.kind.cmp(&b.2.kind))
+                .then(place(a.2).cmp(&place(b.2)))
+        });
+        found
+            .into_iter()
+            .filter_map(|(score, t, item)| {
+                let (id, text) = texts(graph, item, t)?;
+                let (indices, loose) = prepared.indices(index, item.texts.get(t)?);
+                let hit = Hit {
+                    kind: item.kind,
+                    index: item.index,
+                    id: id.to_string(),
+                    score,
+                    text: text.to_string(),
+                    via_alias: t > 0,
+                    indices,
+                };
+                Some((hit, loose))
+            })
+            .collect()
     }
 }
 

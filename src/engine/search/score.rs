@@ -39,6 +39,15 @@ pub(super) struct Term {
     pub scores: Vec<u8>,
 }
 
+/// Buffers reused from one item to the next: each term's best score in any text, in the
+/// text at hand, and in the best text so far.
+#[derive(Default)]
+pub(super) struct Scratch {
+    anywhere: Vec<u8>,
+    per: Vec<u8>,
+    best: Vec<u8>,
+}
+
 pub(super) struct Prepared {
     pub terms: Vec<Term>,
 }
@@ -102,37 +111,51 @@ impl Prepared {
 
     /// An item's score and its best text, or `None` when a required term matches none of
     /// its texts. A term matched in another text than the best counts half.
-    pub fn score_item(&self, index: &Index, item: u32) -> Option<(i64, usize)> {
+    pub fn score_item(
+        &self,
+        index: &Index,
+        item: u32,
+        scratch: &mut Scratch,
+    ) -> Option<(i64, usize)> {
         let item = index.items.get(item as usize)?;
         let n = self.terms.len();
-        let mut anywhere = vec![0u8; n];
-        let mut best: Option<(i64, usize, Vec<u8>)> = None;
+        let Scratch {
+            anywhere,
+            per,
+            best,
+        } = scratch;
+        for v in [&mut *anywhere, &mut *per, &mut *best] {
+            v.clear();
+            v.resize(n, 0);
+        }
+        let mut top: Option<(i64, usize)> = None;
         for (t, text) in item.texts.iter().enumerate() {
-            let (score, per) = self.score_text(index, text, t == 0);
-            for (a, p) in anywhere.iter_mut().zip(&per) {
+            let score = self.score_text(index, text, t == 0, per);
+            for (a, p) in anywhere.iter_mut().zip(per.iter()) {
                 *a = (*a).max(*p);
             }
-            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, t, per));
+            if top.is_none_or(|(s, _)| score > s) {
+                top = Some((score, t));
+                best.copy_from_slice(per);
             }
         }
-        let (mut score, text, per) = best?;
+        let (mut score, text) = top?;
         for (k, term) in self.terms.iter().enumerate() {
             if term.required && anywhere[k] == 0 {
                 return None;
             }
-            if per[k] == 0 {
+            if best[k] == 0 {
                 score += i64::from(anywhere[k] / 2);
             }
         }
         Some((score, text))
     }
 
-    /// The terms' best scores in one text, and the text's score: their sum, more when
-    /// they cover more of its words or its first word ("Sciatica (trapped nerve ...)"),
-    /// a little more for the name.
-    fn score_text(&self, index: &Index, text: &Text, name: bool) -> (i64, Vec<u8>) {
-        let mut per = vec![0u8; self.terms.len()];
+    /// The terms' best scores in one text (into `per`), and the text's score: their sum,
+    /// more when they cover more of its words or its first word ("Sciatica (trapped
+    /// nerve ...)"), a little more for the name.
+    fn score_text(&self, index: &Index, text: &Text, name: bool, per: &mut [u8]) -> i64 {
+        per.fill(0);
         let mut covered = 0i64;
         let mut first = 0i64;
         for (i, w) in text.words.iter().enumerate() {
@@ -150,12 +173,12 @@ impl Prepared {
             }
         }
         if per.iter().all(|&s| s == 0) {
-            return (0, per);
+            return 0;
         }
         let sum: i64 = per.iter().map(|&s| i64::from(s)).sum();
         let content = i64::from(text.content.max(1));
         let coverage = 30 * covered.min(content) / content;
-        (sum + coverage + first + i64::from(name) * 3, per)
+        sum + coverage + first + i64::from(name) * 3
     }
 
     /// The characters to highlight in a text (character indices, ascending), and whether

@@ -247,5 +247,5 @@ fn loose_symptom_matches_and_links_against_do_not_count() {
 }
 
 fn via_points_towards(w: Weight) -> bool {
-    via::points_towards(w)
+    index::points_towards(w)
 }

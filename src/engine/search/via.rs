@@ -2,8 +2,9 @@
 //! symptom whose name or plain-language alias matches ("pins and needles" finds the causes
 //! that list tingling).
 
-use super::{Hit, Scope, Searcher, positions};
-use crate::graph::{Graph, Weight};
+use super::index::Index;
+use super::{Hit, Scope, Searcher, positions, scored};
+use crate::graph::Graph;
 
 /// A cause found through a matching symptom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,44 +29,66 @@ pub struct Matches {
 
 /// Search causes, then symptoms, for a query. Ties follow `cause_order` (the ranking).
 pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[usize]) -> Matches {
-    let direct = searcher.search(graph, query, Scope::Causes, cause_order);
+    searcher.with_index(graph, |index| {
+        let direct: Vec<Hit> = scored(index, graph, query, Scope::Causes, cause_order)
+            .into_iter()
+            .map(|(hit, _)| hit)
+            .collect();
+        let via = via(index, graph, searcher, query, cause_order, &direct);
+        Matches { direct, via }
+    })
+}
+
+/// The causes linked to each matching symptom, best symptom first, leaving out those
+/// already found directly or under a better symptom.
+fn via(
+    index: &Index,
+    graph: &Graph,
+    searcher: &Searcher,
+    query: &str,
+    cause_order: &[usize],
+    direct: &[Hit],
+) -> Vec<Via> {
     let mut taken = vec![false; graph.causes.len()];
-    for hit in &direct {
+    for hit in direct {
         if let Some(t) = taken.get_mut(hit.index) {
             *t = true;
         }
     }
     let position = positions(cause_order, graph.causes.len());
     let mut via: Vec<Via> = Vec::new();
-    for (hit, loose) in searcher.scored(graph, query, Scope::Findings, &[]) {
+    for (hit, loose) in scored(index, graph, query, Scope::Findings, &[]) {
         // A typed word found only inside a longer word ("ache" in "headache") is too
         // loose to bring in every cause of that symptom.
-        let Some(finding) = graph.findings.get(hit.index).filter(|_| !loose) else {
+        if loose {
             continue;
-        };
-        let mut linked: Vec<usize> = graph
-            .causes
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                !taken.get(*i).copied().unwrap_or(true)
-                    && c.findings
-                        .iter()
-                        .any(|link| link.0 == finding.id && points_towards(link.1))
-            })
-            .map(|(i, _)| i)
+        }
+        let mut causes: Vec<usize> = index
+            .linked
+            .get(hit.index)
+            .into_iter()
+            .flatten()
+            .map(|&c| c as usize)
+            .filter(|&c| taken.get(c).is_some_and(|t| !t))
             .collect();
-        linked.sort_by_key(|&i| position.get(i).copied().unwrap_or(i));
+        if causes.is_empty() {
+            continue;
+        }
+        causes.sort_by_key(|&c| position.get(c).copied().unwrap_or(c));
         let indices = if hit.via_alias {
-            searcher
-                .match_text(&finding.name, query)
+            graph
+                .findings
+                .get(hit.index)
+                .and_then(|f| searcher.match_text(&f.name, query))
                 .map(|(_, idx)| idx)
                 .unwrap_or_default()
         } else {
             hit.indices.clone()
         };
-        for cause in linked {
-            taken[cause] = true;
+        for cause in causes {
+            if let Some(t) = taken.get_mut(cause) {
+                *t = true;
+            }
             via.push(Via {
                 cause,
                 finding: hit.index,
@@ -73,14 +96,5 @@ pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[u
             });
         }
     }
-    Matches { direct, via }
-}
-
-/// Whether a link says the finding makes the cause more likely.
-pub(super) fn points_towards(weight: Weight) -> bool {
-    match weight {
-        Weight::Typical | Weight::Sometimes | Weight::Strong => true,
-        Weight::Against => false,
-        Weight::Lr(lr) => lr > 1.0,
-    }
+    via
 }
