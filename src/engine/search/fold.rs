@@ -23,22 +23,23 @@ pub(super) fn fold_char(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
-/// The words of a folded text: runs of letters and digits, as (first char, char count).
+/// The words of a folded text: runs of letters and digits, as (first char, char count),
+/// leaving out the letter after an apostrophe ("kahler's", "can't").
 pub(super) fn words(folded: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in folded.iter().enumerate() {
+    for (i, c) in folded.iter().chain(std::iter::once(&' ')).enumerate() {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, i - s));
+                let after_apostrophe = s > 0 && folded.get(s - 1) == Some(&'\'');
+                if !(after_apostrophe && i - s == 1) {
+                    out.push((s, i - s));
+                }
                 start = None;
             }
             _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push((s, folded.len() - s));
     }
     out
 }
@@ -183,7 +184,7 @@ pub(super) fn is_stop(folded: &str) -> bool {
     const STOP: &[&str] = &[
         "a", "an", "the", "of", "in", "on", "at", "to", "my", "me", "i", "im", "and", "or", "with",
         "for", "is", "it", "its", "from", "into", "when", "after", "by", "up", "down", "out",
-        "that", "this", "be", "very", "s", "t",
+        "that", "this", "be", "very",
     ];
     STOP.contains(&folded)
 }
@@ -221,6 +222,8 @@ mod tests {
         let text: Vec<char> = fold("Slipped (herniated) disc").chars().collect();
         assert_eq!(words(&text), [(0, 7), (9, 9), (20, 4)]);
         assert!(words(&[]).is_empty());
+        let text: Vec<char> = fold("Kahler’s disease, can't").chars().collect();
+        assert_eq!(words(&text), [(0, 6), (9, 7), (18, 3)]);
         assert_eq!(fold("Sjögren"), "sjogren");
     }
 }

@@ -62,9 +62,12 @@ impl Prepared {
             .collect();
         let content = |w: &VocabWord| !w.stop && !is_filler(&w.canon);
         let any_content = typed.iter().any(content);
+        // Small words alone ("a", "in") are what is being looked for: any word they start.
+        let only_small = typed.iter().all(|w| w.stop);
         let terms = typed
             .into_iter()
-            .map(|word| {
+            .map(|mut word| {
+                word.stop &= !only_small;
                 let required = !any_content || content(&word);
                 let mut term = Term {
                     scores: Vec::new(),
@@ -129,17 +132,25 @@ impl Prepared {
             v.resize(n, 0);
         }
         let mut top: Option<(i64, usize)> = None;
+        let mut name_sum = 0;
         for (t, text) in item.texts.iter().enumerate() {
             let score = self.score_text(index, text, t == 0, per);
             for (a, p) in anywhere.iter_mut().zip(per.iter()) {
                 *a = (*a).max(*p);
+            }
+            if t == 0 {
+                name_sum = sum(per);
             }
             if top.is_none_or(|(s, _)| score > s) {
                 top = Some((score, t));
                 best.copy_from_slice(per);
             }
         }
-        let (mut score, text) = top?;
+        let (mut score, mut text) = top?;
+        // Show the name when it matches as well as the best alias, if less of it.
+        if text > 0 && name_sum > 0 && name_sum >= sum(best) {
+            text = 0;
+        }
         for (k, term) in self.terms.iter().enumerate() {
             if term.required && anywhere[k] == 0 {
                 return None;
@@ -175,7 +186,7 @@ impl Prepared {
         if per.iter().all(|&s| s == 0) {
             return 0;
         }
-        let sum: i64 = per.iter().map(|&s| i64::from(s)).sum();
+        let sum = sum(per);
         let content = i64::from(text.content.max(1));
         let coverage = 30 * covered.min(content) / content;
         sum + coverage + first + i64::from(name) * 3
@@ -215,6 +226,11 @@ impl Prepared {
         out.dedup();
         (out, loose)
     }
+}
+
+/// The sum of the terms' scores.
+fn sum(per: &[u8]) -> i64 {
+    per.iter().map(|&s| i64::from(s)).sum()
 }
 
 /// A typed word that is not in the graph but two of its words run together ("backache",
