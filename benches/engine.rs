@@ -36,7 +36,7 @@ fn per_keystroke(c: &mut Criterion) {
     c.bench_function("rank all causes", |b| {
         b.iter(|| rank(&graph, black_box(&query)))
     });
-    let searcher = Searcher::default();
+    let searcher = Searcher::new(&graph);
     for q in ["sci", "pins and needles", "xyzzy"] {
         c.bench_function(&format!("search {q:?}"), |b| {
             b.iter(|| searcher.search(&graph, black_box(q), Scope::Both, &[]))

@@ -194,7 +194,7 @@ fn payloads_in_arguments_are_escaped() {
     let title = "\u{1b}]0;pwned\u{7}";
     // Standard output: the query is echoed in JSON.
     let o = run(&["search", "--json", &format!("back{title}\u{9b}2J\u{202e}")]);
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 1, "nothing matches \"pwned\"");
     let (out, _) = clean_output("search --json", &o);
     assert!(
         out.contains(r#""query": "back\u001b]0;pwned\u0007\u009b2J\u202e""#),
@@ -202,10 +202,10 @@ fn payloads_in_arguments_are_escaped() {
     );
     let value: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(value["query"], format!("back{title}\u{9b}2J\u{202e}"));
-    // Standard output in text; whatever matches, nothing raw.
+    // Standard error in text (nothing matches); nothing raw.
     let o = run(&["search", &format!("zzqx{title}")]);
-    let (out, _) = clean_output("search", &o);
-    assert!(out.contains(r"\u{1b}]0;pwned\u{7}"), "{out}");
+    let (_, err) = clean_output("search", &o);
+    assert!(err.contains(r"\u{1b}]0;pwned\u{7}"), "{err}");
     // Usage errors.
     let cases: &[(&[&str], &str)] = &[
         (&["show", "\u{1b}[2J"], r#"unknown id "\u{1b}[2J""#),

@@ -50,6 +50,8 @@ pub struct Session {
     ranking: Ranking,
     query: String,
     found: search::Matches,
+    /// Names close to a query that matched nothing.
+    suggestions: Vec<String>,
     rows: Vec<RowSource>,
     /// For each cause, its position in `ranking.causes`.
     rank_pos: Vec<Option<usize>>,
@@ -62,9 +64,10 @@ impl Session {
     pub fn new(graph: Graph, sharpen: bool) -> Session {
         let sharpener = Sharpener::new(&graph);
         let ranking = rank(&graph, &Query::default());
+        let searcher = Searcher::new(&graph);
         let mut session = Session {
             graph,
-            searcher: Searcher::default(),
+            searcher,
             sharpener,
             sharpen,
             interview: Interview::default(),
@@ -72,6 +75,7 @@ impl Session {
             ranking,
             query: String::new(),
             found: search::Matches::default(),
+            suggestions: Vec::new(),
             rows: Vec::new(),
             rank_pos: Vec::new(),
             generation: 0,
@@ -98,6 +102,10 @@ impl Session {
     /// Changes whenever anything in the session does.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+    /// Names close to the query when it matched nothing ("did you mean").
+    pub fn suggestions(&self) -> &[String] {
+        &self.suggestions
     }
     pub fn found(&self) -> &search::Matches {
         &self.found
@@ -174,6 +182,12 @@ impl Session {
         self.generation += 1;
         let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
         self.found = search::matches(&self.graph, &self.searcher, &self.query, &order);
+        let none = self.found.direct.is_empty() && self.found.via.is_empty();
+        self.suggestions = if none && !self.query.trim().is_empty() {
+            self.searcher.suggest(&self.graph, &self.query)
+        } else {
+            Vec::new()
+        };
         self.rows = if self.query.trim().is_empty() {
             // The causes to check first lead, kept apart from the likelihood ranking.
             let first = self

@@ -460,3 +460,28 @@ fn a_question_that_cannot_change_the_advice_or_the_top_is_passed_over() {
     press(&mut everything, &["Enter", "y", "n"]);
     assert_eq!(current(&everything), Some("q-kind"));
 }
+
+#[test]
+fn the_search_line_forgives_typos_and_several_words() {
+    let graph = Graph::bundled().expect("the bundled graph parses");
+    for (typed, first) in [
+        ("sciattica", "sciatica"),
+        ("shingels", "shingles"),
+        ("slipped disk", "disc-herniation"),
+        ("kidney stones", "kidney-stone"),
+    ] {
+        let mut app = App::new(graph.clone(), Options::default());
+        update(&mut app, Action::Resize(80, 24));
+        press(&mut app, &["/", typed]);
+        let row = app.session.row(0).expect("a match");
+        assert_eq!(app.session.graph().causes[row.index].id, first, "{typed}");
+    }
+    let mut app = App::new(graph, Options::default());
+    press(&mut app, &["/", "shnglz"]);
+    assert_eq!(app.session.row_count(), 0);
+    assert!(
+        app.session.suggestions().iter().any(|s| s == "Shingles"),
+        "did you mean: {:?}",
+        app.session.suggestions()
+    );
+}

@@ -40,7 +40,7 @@ pub fn unknown<'a>(
             _ => None,
         };
         if let Some(scope) = scope {
-            let hits = Searcher::default().search(graph, &id.replace('-', " "), scope, &[]);
+            let hits = Searcher::new(graph).search(graph, &id.replace('-', " "), scope, &[]);
             near = hits.into_iter().take(3).map(|h| h.id).collect();
         }
     }

@@ -1,8 +1,8 @@
 //! The non-interactive commands: the clap types, and one module per command.
 //!
 //! Every command returns `Result<(), Failure>`; `main` turns that into an exit code:
-//! 0 for success, 1 when the graph cannot be loaded or is invalid, 2 for a usage error
-//! (an unknown id, a bad value).
+//! 0 for success, 1 when the graph cannot be loaded or is invalid or a search finds
+//! nothing, 2 for a usage error (an unknown id, a bad value).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -181,12 +181,15 @@ pub enum Failure {
     Usage(String),
     /// Output could not be written.
     Io(String),
+    /// A search found nothing: the message (with what was meant) goes to standard error
+    /// as it is, and the exit code is 1, as grep's.
+    NoMatch(String),
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::Graph | Failure::Io(_) => 1,
+            Failure::Graph | Failure::Io(_) | Failure::NoMatch(_) => 1,
             Failure::Usage(_) => 2,
         }
     }
@@ -232,6 +235,7 @@ pub fn finish(result: Result<(), Failure>) -> ExitCode {
                 Failure::Usage(message) | Failure::Io(message) => {
                     output::error_line(&format!("error: {message}"));
                 }
+                Failure::NoMatch(message) => output::error_line(message),
             }
             ExitCode::from(failure.exit_code())
         }

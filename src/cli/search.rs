@@ -1,5 +1,6 @@
 //! `search QUERY`: fuzzy search over causes and findings, names and aliases, best first.
-//! Matched characters are highlighted on a terminal; a pipe gets plain text.
+//! Matched characters are highlighted on a terminal; a pipe gets plain text. When nothing
+//! matches it says so on standard error, with the closest names, and exits 1.
 
 use serde::Serialize;
 
@@ -28,6 +29,8 @@ struct JsonHit<'a> {
 struct JsonSearch<'a> {
     query: &'a str,
     hits: Vec<JsonHit<'a>>,
+    /// Names or aliases close to the query, when nothing matched.
+    suggestions: &'a [String],
     notice: &'static str,
 }
 
@@ -39,10 +42,21 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
         ));
     }
     let graph = load(globals)?;
-    let mut hits = Searcher::default().search(&graph, &query, Scope::Both, &[]);
+    let searcher = Searcher::new(&graph);
+    let mut hits = searcher.search(&graph, &query, Scope::Both, &[]);
     if args.limit > 0 {
         hits.truncate(args.limit);
     }
+    let suggestions = if hits.is_empty() {
+        searcher.suggest(&graph, &query)
+    } else {
+        Vec::new()
+    };
+    let found = if hits.is_empty() {
+        Err(Failure::NoMatch(no_match(&query, &suggestions)))
+    } else {
+        Ok(())
+    };
     if globals.json {
         let hits = hits
             .iter()
@@ -56,13 +70,25 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
                 score: h.score,
             })
             .collect();
-        return emit_json(&JsonSearch {
+        emit_json(&JsonSearch {
             query: &query,
             hits,
+            suggestions: &suggestions,
             notice: NOTICE,
-        });
+        })?;
+        return found;
     }
+    found?;
     emit(&render(&Paint::detect(), &graph, &query, &hits))
+}
+
+/// "No match for 'x'. Did you mean: a, b?" (without the question when nothing is close).
+pub fn no_match(query: &str, suggestions: &[String]) -> String {
+    let mut out = format!("No match for '{query}'.");
+    if !suggestions.is_empty() {
+        out.push_str(&format!(" Did you mean: {}?", suggestions.join(", ")));
+    }
+    out
 }
 
 /// The text output: one line a match, kind, id, name (and the alias that matched).
@@ -129,7 +155,7 @@ mod tests {
     #[test]
     fn alias_matches_say_so_and_highlight_only_on_a_terminal() {
         let g = graph();
-        let hits = Searcher::default().search(&g, "pins", Scope::Both, &[]);
+        let hits = Searcher::new(&g).search(&g, "pins", Scope::Both, &[]);
         let plain = render(&Paint::plain(80), &g, "pins", &hits);
         assert!(plain.contains("Tingling (via alias: pins and needles)"));
         assert!(!plain.contains('\u{1b}'));
@@ -148,5 +174,10 @@ mod tests {
         let g = graph();
         let text = render(&Paint::plain(80), &g, "zebra", &[]);
         assert!(text.contains("No cause or finding matches"));
+        assert_eq!(no_match("zebra", &[]), "No match for 'zebra'.");
+        assert_eq!(
+            no_match("shingls", &["Shingles".to_string(), "Tingling".to_string()]),
+            "No match for 'shingls'. Did you mean: Shingles, Tingling?"
+        );
     }
 }

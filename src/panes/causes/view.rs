@@ -90,8 +90,14 @@ pub fn draw(
     }
     if count == 0 {
         let text = if search {
+            let near = session.suggestions();
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!(" Did you mean: {}?", near.join(", "))
+            };
             format!(
-                "No cause matches \"{}\". Esc clears the search.",
+                "No cause matches \"{}\".{hint} Esc clears the search.",
                 pane.input.value()
             )
         } else {

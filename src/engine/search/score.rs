@@ -1,0 +1,301 @@
+//! A query against the index: each typed word is scored once against every distinct
+//! word of the graph, then the items that hold a match are scored from those.
+
+use super::fold::{fold_char, is_filler, words};
+use super::index::{Index, Text, VocabWord};
+use super::typo;
+
+/// How a typed word matched a word of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum How {
+    /// The whole word: the same, a plural, another spelling, a synonym or a typo.
+    Whole,
+    /// This many characters at its start.
+    Prefix(usize),
+    /// This many characters from this offset, inside the word.
+    Inside(usize, usize),
+}
+
+/// Scores of one typed word against one word, best kinds first. A term has at most 100.
+const SAME: u8 = 100;
+const NORMAL: u8 = 96;
+const SYNONYM: u8 = 88;
+const PREFIX: u8 = 60;
+const TYPO: u8 = 62;
+const TYPO_PREFIX: u8 = 46;
+const INSIDE: u8 = 36;
+/// Below this a term's best match anywhere is weak, and typos are tried too.
+const STRONG: u8 = PREFIX;
+
+/// One typed word.
+pub(super) struct Term {
+    pub word: VocabWord,
+    /// The query needs it to match (small words and "pain" it does not, when there are
+    /// other words).
+    pub required: bool,
+    /// Nothing matches it well, so near misses count.
+    pub typo: bool,
+    /// Its score against each vocabulary word; 0 for none.
+    pub scores: Vec<u8>,
+}
+
+/// Buffers reused from one item to the next: each term's best score in any text, in the
+/// text at hand, and in the best text so far.
+#[derive(Default)]
+pub(super) struct Scratch {
+    anywhere: Vec<u8>,
+    per: Vec<u8>,
+    best: Vec<u8>,
+}
+
+pub(super) struct Prepared {
+    pub terms: Vec<Term>,
+}
+
+impl Prepared {
+    pub fn new(index: &Index, query: &str) -> Prepared {
+        let folded: Vec<char> = query.chars().map(fold_char).collect();
+        let typed: Vec<VocabWord> = words(&folded)
+            .into_iter()
+            .flat_map(|(s, l)| split(index, folded[s..s + l].iter().collect()))
+            .map(VocabWord::new)
+            .collect();
+        let content = |w: &VocabWord| !w.stop && !is_filler(&w.canon);
+        let any_content = typed.iter().any(content);
+        // Small words alone ("a", "in") are what is being looked for: any word they start.
+        let only_small = typed.iter().all(|w| w.stop);
+        let terms = typed
+            .into_iter()
+            .map(|mut word| {
+                word.stop &= !only_small;
+                let required = !any_content || content(&word);
+                let mut term = Term {
+                    scores: Vec::new(),
+                    required,
+                    typo: false,
+                    word,
+                };
+                term.scores = index.vocab.iter().map(|w| score(&term, w)).collect();
+                let best = term.scores.iter().copied().max().unwrap_or(0);
+                if best < STRONG && !term.word.stop && typo::allowed(term.word.chars.len()) > 0 {
+                    term.typo = true;
+                    term.scores = index.vocab.iter().map(|w| score(&term, w)).collect();
+                }
+                term
+            })
+            .collect();
+        Prepared { terms }
+    }
+
+    /// The items worth scoring: those holding a match for the required term with the
+    /// fewest, ascending.
+    pub fn candidates(&self, index: &Index) -> Vec<u32> {
+        let lists = |t: &Term| {
+            t.scores
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s > 0)
+                .map(|(v, _)| &index.postings[v])
+                .collect::<Vec<_>>()
+        };
+        let Some(term) = self
+            .terms
+            .iter()
+            .filter(|t| t.required)
+            .min_by_key(|t| lists(t).iter().map(|p| p.len()).sum::<usize>())
+        else {
+            return Vec::new();
+        };
+        let mut items: Vec<u32> = lists(term).into_iter().flatten().copied().collect();
+        items.sort_unstable();
+        items.dedup();
+        items
+    }
+
+    /// An item's score and its best text, or `None` when a required term matches none of
+    /// its texts. A term matched in another text than the best counts half.
+    pub fn score_item(
+        &self,
+        index: &Index,
+        item: u32,
+        scratch: &mut Scratch,
+    ) -> Option<(i64, usize)> {
+        let item = index.items.get(item as usize)?;
+        let n = self.terms.len();
+        let Scratch {
+            anywhere,
+            per,
+            best,
+        } = scratch;
+        for v in [&mut *anywhere, &mut *per, &mut *best] {
+            v.clear();
+            v.resize(n, 0);
+        }
+        let mut top: Option<(i64, usize)> = None;
+        let mut name_sum = 0;
+        for (t, text) in item.texts.iter().enumerate() {
+            let score = self.score_text(index, text, t == 0, per);
+            for (a, p) in anywhere.iter_mut().zip(per.iter()) {
+                *a = (*a).max(*p);
+            }
+            if t == 0 {
+                name_sum = sum(per);
+            }
+            if top.is_none_or(|(s, _)| score > s) {
+                top = Some((score, t));
+                best.copy_from_slice(per);
+            }
+        }
+        let (mut score, mut text) = top?;
+        // Show the name when it matches as well as the best alias, if less of it.
+        if text > 0 && name_sum > 0 && name_sum >= sum(best) {
+            text = 0;
+        }
+        for (k, term) in self.terms.iter().enumerate() {
+            if term.required && anywhere[k] == 0 {
+                return None;
+            }
+            if best[k] == 0 {
+                score += i64::from(anywhere[k] / 2);
+            }
+        }
+        Some((score, text))
+    }
+
+    /// The terms' best scores in one text (into `per`), and the text's score: their sum,
+    /// more when they cover more of its words or its first word ("Sciatica (trapped
+    /// nerve ...)"), a little more for the name.
+    fn score_text(&self, index: &Index, text: &Text, name: bool, per: &mut [u8]) -> i64 {
+        per.fill(0);
+        let mut covered = 0i64;
+        let mut first = 0i64;
+        for (i, w) in text.words.iter().enumerate() {
+            let mut hit = false;
+            for (k, term) in self.terms.iter().enumerate() {
+                let s = term.scores[w.vocab as usize];
+                per[k] = per[k].max(s);
+                hit |= s > 0;
+                if i == 0 && s > 0 && term.required {
+                    first = 12;
+                }
+            }
+            if hit && !index.vocab[w.vocab as usize].stop {
+                covered += 1;
+            }
+        }
+        if per.iter().all(|&s| s == 0) {
+            return 0;
+        }
+        let sum = sum(per);
+        let content = i64::from(text.content.max(1));
+        let coverage = 30 * covered.min(content) / content;
+        sum + coverage + first + i64::from(name) * 3
+    }
+
+    /// The characters to highlight in a text (character indices, ascending), and whether
+    /// a required term matched there only inside a word.
+    pub fn indices(&self, index: &Index, text: &Text) -> (Vec<usize>, bool) {
+        let mut out = Vec::new();
+        let mut loose = false;
+        for term in &self.terms {
+            let best = text
+                .words
+                .iter()
+                .filter_map(|w| {
+                    let v = &index.vocab[w.vocab as usize];
+                    let s = term.scores[w.vocab as usize];
+                    (s > 0).then(|| (s, w, how(term, v)))
+                })
+                .fold(None, |acc: Option<(u8, _, _)>, x| match acc {
+                    Some(a) if a.0 >= x.0 => Some(a),
+                    _ => Some(x),
+                });
+            let Some((_, w, how)) = best else {
+                continue;
+            };
+            let start = w.start as usize;
+            let (from, len) = match how {
+                How::Whole => (start, w.len as usize),
+                How::Prefix(n) => (start, n),
+                How::Inside(o, n) => (start + o, n),
+            };
+            loose |= term.required && matches!(how, How::Inside(..));
+            out.extend(from..from + len);
+        }
+        out.sort_unstable();
+        out.dedup();
+        (out, loose)
+    }
+}
+
+/// The sum of the terms' scores.
+fn sum(per: &[u8]) -> i64 {
+    per.iter().map(|&s| i64::from(s)).sum()
+}
+
+/// A typed word that is not in the graph but two of its words run together ("backache",
+/// "lowerback") as those two words; any other word as it is.
+fn split(index: &Index, word: String) -> Vec<String> {
+    if index.has(&word) || word.chars().count() < 6 {
+        return vec![word];
+    }
+    let cut = word.char_indices().map(|(i, _)| i).skip(3).find(|&i| {
+        let (a, b) = word.split_at(i);
+        b.chars().count() >= 3 && index.has(a) && index.has(b)
+    });
+    match cut {
+        Some(i) => vec![word[..i].to_string(), word[i..].to_string()],
+        None => vec![word],
+    }
+}
+
+/// A term's score against a vocabulary word; 0 for no match.
+fn score(term: &Term, w: &VocabWord) -> u8 {
+    matched(term, w).map_or(0, |(s, _)| s)
+}
+
+fn how(term: &Term, w: &VocabWord) -> How {
+    matched(term, w).map_or(How::Whole, |(_, h)| h)
+}
+
+/// Whether a term matches a word, how well and how: the same word, another form of it,
+/// its start, part of it (three letters or more), or a near miss when typos count.
+fn matched(term: &Term, w: &VocabWord) -> Option<(u8, How)> {
+    let t = &term.word;
+    if t.folded == w.folded {
+        return Some((SAME, How::Whole));
+    }
+    if t.norm == w.norm {
+        return Some((NORMAL, How::Whole));
+    }
+    if t.canon == w.canon {
+        return Some((SYNONYM, How::Whole));
+    }
+    if t.stop {
+        return None;
+    }
+    let (tl, wl) = (t.chars.len(), w.chars.len());
+    let share = |base: u8, span: u8| base + u8::try_from(usize::from(span) * tl / wl).unwrap_or(0);
+    if w.folded.starts_with(&t.folded) {
+        return Some((share(PREFIX, 30), How::Prefix(tl)));
+    }
+    if term.typo {
+        let max = typo::allowed(tl);
+        if let Some(d) = typo::distance(&t.chars, &w.chars, max) {
+            return Some((TYPO - 12 * d as u8, How::Whole));
+        }
+        if wl > tl
+            && tl >= 5
+            && let Some((d, n)) = typo::prefix_distance(&t.chars, &w.chars, max)
+        {
+            return Some((TYPO_PREFIX - 12 * d as u8, How::Prefix(n)));
+        }
+    }
+    if tl >= 3
+        && let Some(byte) = w.folded.find(&t.folded)
+    {
+        let offset = w.folded[..byte].chars().count();
+        return Some((share(INSIDE, 20), How::Inside(offset, tl)));
+    }
+    None
+}
