@@ -137,6 +137,16 @@ impl Session {
         Ok(())
     }
 
+    /// Whether the screen for danger is behind: the question now is not one that is always
+    /// asked, so the answers so far are enough to list the causes, and what is left only
+    /// sharpens the list.
+    pub fn enough_to_list(&self) -> bool {
+        self.walk
+            .current
+            .as_deref()
+            .is_some_and(|q| !self.sharpener.is_protected(q))
+    }
+
     /// Take back the last answer on the path; its question id, if there was one.
     pub fn undo(&mut self) -> Option<String> {
         let undone = self.interview.undo(&self.graph)?;

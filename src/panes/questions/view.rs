@@ -166,6 +166,26 @@ fn question_lines(app: &Ctx, width: u16, max: usize, theme: &Theme) -> Vec<Line<
     budget -= usize::from(show_heading);
     let help_n = help.len().min(budget);
     budget -= help_n;
+    // Past the screen for danger: say the list is ready and how much more could sharpen it.
+    let walk = app.session.walk();
+    let enough = if app.pane.cursor.is_none() && app.session.enough_to_list() {
+        let more = walk.left_at_most;
+        let noun = if more == 1 { "question" } else { "questions" };
+        styled(
+            &format!(
+                "Enough answered to list the causes (s shows them); up to {more} more {noun} could sharpen the list."
+            ),
+            theme.faint(),
+        )
+    } else {
+        Vec::new()
+    };
+    let enough_n = if enough.len() < budget {
+        enough.len()
+    } else {
+        0
+    };
+    budget -= enough_n;
     if show_heading {
         out.push(Line::from(Span::styled(heading, theme.heading())));
     }
@@ -185,6 +205,11 @@ fn question_lines(app: &Ctx, width: u16, max: usize, theme: &Theme) -> Vec<Line<
         }
     }
     out.extend(choices);
+    if enough_n > 0 {
+        out.push(Line::from(""));
+        out.extend(enough);
+        budget -= 1;
+    }
     if budget > 0 {
         out.push(Line::from(""));
     }
