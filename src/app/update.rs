@@ -289,6 +289,9 @@ fn answer_question(app: &mut App, answer: Answer) {
     if !answer.fits(question) {
         app.message = Some(match &question.answers {
             Answers::YesNo { .. } => "Answer with y, n or ? (not sure).".into(),
+            Answers::Checklist(_) => {
+                "Tick with Space or a number, then Enter; n for none of these.".into()
+            }
             Answers::Choice(options) => {
                 format!("Answer with 1 to {} or ? (not sure).", options.len())
             }

@@ -17,6 +17,9 @@ pub enum Answer {
     Unsure,
     /// The index of a choice (0-based).
     Choice(usize),
+    /// The items of a checklist ticked, as bits (item `i` is bit `i`); 0 is "none of
+    /// these".
+    Checked(u64),
 }
 
 impl Answer {
@@ -30,19 +33,37 @@ impl Answer {
                 .get(i)
                 .map_or_else(|| "?".to_string(), |o| o.label.clone()),
             (Answer::Choice(_), _) => "?".to_string(),
+            (Answer::Checked(0), Answers::Checklist(_)) => "none of these".to_string(),
+            (Answer::Checked(ticked), Answers::Checklist(items)) => items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| is_ticked(ticked, *i))
+                .map(|(_, item)| item.label.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            (Answer::Checked(_), _) => "?".to_string(),
         }
     }
 
     /// Whether this answer fits the question (yes/no questions take yes/no/unsure,
-    /// choice questions a valid index or unsure).
+    /// choice questions a valid index or unsure, checklists a set of their items or
+    /// unsure).
     pub fn fits(self, question: &Question) -> bool {
         match (&question.answers, self) {
             (_, Answer::Unsure) => true,
             (Answers::YesNo { .. }, Answer::Yes | Answer::No) => true,
             (Answers::Choice(options), Answer::Choice(i)) => i < options.len(),
+            (Answers::Checklist(items), Answer::Checked(ticked)) => {
+                items.len() <= 64 && (items.len() == 64 || ticked >> items.len() == 0)
+            }
             _ => false,
         }
     }
+}
+
+/// Whether item `i` is ticked in a checklist answer's bits.
+pub fn is_ticked(ticked: u64, i: usize) -> bool {
+    i < 64 && ticked & (1 << i) != 0
 }
 
 /// Findings known present and absent, in the order they were learnt.
@@ -248,6 +269,7 @@ fn longest_from(graph: &Graph, start: &str, known: &Known, regions: &[String]) -
             Answers::Choice(options) => {
                 next.extend(options.iter().filter_map(|o| o.next.as_deref()))
             }
+            Answers::Checklist(_) => {}
         }
         let rest = next
             .into_iter()
@@ -323,6 +345,15 @@ fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Optio
             known.sex = o.sex.or(known.sex);
             o.next.as_deref()
         }),
+        (Answers::Checklist(items), Answer::Checked(ticked)) => {
+            for (i, item) in items.iter().enumerate() {
+                match is_ticked(ticked, i) {
+                    true => known.add(&item.finding),
+                    false => known.rule_out(&item.finding),
+                }
+            }
+            None
+        }
         _ => None,
     }
 }
@@ -462,5 +493,46 @@ mod tests {
         let mut iv = Interview::new(vec!["belly".into()]);
         iv.answer("q-fever", Answer::Choice(3));
         assert_eq!(iv.walk(&g).current.as_deref(), Some("q-fever"));
+    }
+
+    #[test]
+    fn a_checklist_adds_what_is_ticked_and_rules_out_the_rest() {
+        let text = r#"Graph(
+            regions: [Region(id: "back", name: "Back", entry: "q-list")],
+            findings: [
+                Finding(id: "leg", name: "Leg pain", kind: Spread),
+                Finding(id: "fever", name: "Fever", kind: General),
+                Finding(id: "drop", name: "Foot drop", kind: Nerve),
+            ],
+            questions: [
+                Question(id: "q-list", text: "Any of these?", answers: Checklist([
+                    (label: "Leg pain", finding: "leg"),
+                    (label: "A fever", finding: "fever"),
+                ]), next: "q-drop"),
+                Question(id: "q-drop", text: "Foot drop?", ask_if: Has("leg"),
+                    answers: YesNo(yes: (add: ["drop"]), no: (rule_out: ["drop"]))),
+            ],
+        )"#;
+        let g = parse(vec![SourceText::new("t.ron", text)]).expect("parses");
+        let q = g.question("q-list").expect("question");
+        let mut iv = Interview::new(vec!["back".into()]);
+        assert_eq!(iv.walk(&g).left_at_most, 2);
+        iv.answer("q-list", Answer::Checked(0b10));
+        let w = iv.walk(&g);
+        assert_eq!(w.known.present, ["fever"]);
+        assert_eq!(w.known.absent, ["leg"]);
+        assert_eq!(w.current, None, "foot drop is not asked without leg pain");
+        assert_eq!(Answer::Checked(0b10).describe(q), "A fever");
+        assert_eq!(Answer::Checked(0b11).describe(q), "Leg pain; A fever");
+        assert_eq!(Answer::Checked(0).describe(q), "none of these");
+        assert!(!Answer::Checked(0b100).fits(q), "only the items there are");
+        assert!(!Answer::Yes.fits(q));
+        iv.answer("q-list", Answer::Checked(0b01));
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-drop"), "changed");
+        iv.answer("q-list", Answer::Unsure);
+        let w = iv.walk(&g);
+        assert!(w.known.present.is_empty() && w.known.absent.is_empty());
+        assert_eq!(iv.undo(&g).as_deref(), Some("q-list"));
+        assert!(iv.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod evidence;
 pub mod interview;
+pub mod lengths;
 pub mod rank;
 pub mod search;
 pub mod sharpen;

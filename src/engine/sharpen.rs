@@ -115,20 +115,15 @@ impl Sharpener {
 fn records_person(q: &Question) -> bool {
     match &q.answers {
         Answers::Choice(options) => options.iter().any(|o| o.age.is_some() || o.sex.is_some()),
-        Answers::YesNo { .. } => false,
+        Answers::YesNo { .. } | Answers::Checklist(_) => false,
     }
 }
 
 fn asks_any(q: &Question, findings: &HashSet<&str>) -> bool {
-    let mentions = |ids: &[String]| ids.iter().any(|id| findings.contains(id.as_str()));
-    match &q.answers {
-        Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
-            .iter()
-            .any(|o| mentions(&o.add) || mentions(&o.rule_out)),
-        Answers::Choice(options) => options
-            .iter()
-            .any(|o| mentions(&o.add) || mentions(&o.rule_out)),
-    }
+    q.answers
+        .mentioned()
+        .iter()
+        .any(|id| findings.contains(id.as_str()))
 }
 
 fn tested<'g>(cond: &'g Condition, out: &mut HashSet<&'g str>) {
@@ -142,11 +137,29 @@ fn tested<'g>(cond: &'g Condition, out: &mut HashSet<&'g str>) {
     }
 }
 
+/// The checklists whose every combination of ticks is tried; a longer one is tried with
+/// nothing ticked, each item ticked alone, each item left out alone and everything ticked
+/// (which a checklist with a red flag or a rule finding never needs: it is protected).
+const EVERY_COMBINATION_UP_TO: usize = 6;
+
 /// Every answer that records something ("not sure" records nothing).
 fn answers(q: &Question) -> Vec<Answer> {
     match &q.answers {
         Answers::YesNo { .. } => vec![Answer::Yes, Answer::No],
         Answers::Choice(options) => (0..options.len()).map(Answer::Choice).collect(),
+        Answers::Checklist(items) if items.len() <= EVERY_COMBINATION_UP_TO => {
+            (0..1u64 << items.len()).map(Answer::Checked).collect()
+        }
+        Answers::Checklist(items) => {
+            let n = items.len().min(63);
+            let all = (1u64 << n) - 1;
+            let mut out = vec![Answer::Checked(0), Answer::Checked(all)];
+            for i in 0..n {
+                out.push(Answer::Checked(1 << i));
+                out.push(Answer::Checked(all & !(1 << i)));
+            }
+            out
+        }
     }
 }
 
@@ -211,6 +224,7 @@ mod tests {
             let answer = match &q.answers {
                 Answers::YesNo { .. } => Answer::No,
                 Answers::Choice(options) => Answer::Choice(options.len() - 1),
+                Answers::Checklist(_) => Answer::Checked(0),
             };
             iv.answer(&id, answer);
         };

@@ -317,6 +317,60 @@ pub enum Answers {
     },
     /// One of several choices; "not sure" goes to the question's `next`.
     Choice(Vec<ChoiceOption>),
+    /// Tick any that apply, or "none of these": a confirmed answer adds the finding of
+    /// every item ticked and rules out the finding of every item not ticked; "not sure"
+    /// records nothing. Every answer goes on to the question's `next`.
+    Checklist(Vec<ChecklistItem>),
+}
+
+/// One item of a checklist: what it says, and the finding it stands for.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub label: String,
+    pub finding: String,
+}
+
+/// The most items a checklist may have (a ticked set is a bit mask; the interface numbers
+/// items 1 to 9 and reaches the rest with the arrow keys).
+pub const MAX_CHECKLIST_ITEMS: usize = 12;
+
+impl Answers {
+    /// Every finding some answer adds or rules out, with repeats.
+    pub fn mentioned(&self) -> Vec<&String> {
+        match self {
+            Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
+                .into_iter()
+                .flat_map(|o| o.add.iter().chain(&o.rule_out))
+                .collect(),
+            Answers::Choice(choices) => choices
+                .iter()
+                .flat_map(|c| c.add.iter().chain(&c.rule_out))
+                .collect(),
+            Answers::Checklist(items) => items.iter().map(|i| &i.finding).collect(),
+        }
+    }
+
+    /// Every finding some answer adds, with repeats.
+    pub fn added(&self) -> Vec<&String> {
+        match self {
+            Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
+                .into_iter()
+                .flat_map(|o| o.add.iter())
+                .collect(),
+            Answers::Choice(choices) => choices.iter().flat_map(|c| c.add.iter()).collect(),
+            Answers::Checklist(items) => items.iter().map(|i| &i.finding).collect(),
+        }
+    }
+
+    /// The `next` each answer names itself (a checklist's answers name none).
+    pub fn own_nexts(&self) -> Vec<&Option<String>> {
+        match self {
+            Answers::YesNo { yes, no, unsure } => vec![&yes.next, &no.next, &unsure.next],
+            Answers::Choice(choices) => choices.iter().map(|c| &c.next).collect(),
+            Answers::Checklist(_) => Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

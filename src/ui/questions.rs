@@ -188,6 +188,18 @@ fn choices(
             .take(9)
             .map(|(i, o)| ((i + 1).to_string(), o.label.clone(), Answer::Choice(i)))
             .collect(),
+        Answers::Checklist(items) => items
+            .iter()
+            .enumerate()
+            .take(9)
+            .map(|(i, o)| {
+                (
+                    (i + 1).to_string(),
+                    o.label.clone(),
+                    Answer::Checked(1 << i),
+                )
+            })
+            .collect(),
     };
     items.push(("?".into(), "Not sure".into(), Answer::Unsure));
     let item = |(key, label, answer): &(String, String, Answer), w: usize| {
