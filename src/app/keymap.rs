@@ -13,6 +13,8 @@ pub enum Context {
     Search,
     Body,
     Questions,
+    /// The questions pane on a checklist question.
+    Checklist,
     Causes,
     Detail,
     Global,
@@ -20,10 +22,11 @@ pub enum Context {
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Body,
         Context::Questions,
+        Context::Checklist,
         Context::Causes,
         Context::Search,
         Context::Detail,
@@ -35,6 +38,7 @@ impl Context {
             Context::Global => "Anywhere",
             Context::Body => "Body map",
             Context::Questions => "Questions",
+            Context::Checklist => "Checklist questions (tick any that apply)",
             Context::Causes => "Causes list",
             Context::Search => "Search line",
             Context::Detail => "Detail view",
@@ -62,6 +66,7 @@ pub enum Does {
     Act(Action),
     JumpTo,
     Choice,
+    Tick,
     Related,
     Input,
 }
@@ -170,6 +175,16 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::Questions, UP, "↑/k", "Up/k", "select an earlier answer to change it", NO, Act(Action::Move(Dir::Up))),
     bind(C::Questions, DOWN, "↓/j", "Down/j", "select a later answer, or the current question", hint("↑↓", "Up/Down", "change"), Act(Action::Move(Dir::Down))),
     bind(C::Questions, &[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", hint("s", "s", "skip"), Act(Action::SkipToCauses)),
+    // Checklist questions
+    bind(C::Checklist, &[Key(K::Char(' '))], "Space", "Space", "tick or untick the item under the cursor", hint("Space/1-9", "Space/1-9", "tick"), Act(Action::Tick(None))),
+    bind(C::Checklist, &[Pat::Digit], "1-9", "1-9", "tick or untick that item", NO, Does::Tick),
+    bind(C::Checklist, &[Key(K::Enter)], "Enter", "Enter", "confirm the items ticked", hint("Enter", "Enter", "confirm"), Act(Action::ConfirmTicks)),
+    bind(C::Checklist, &[Key(K::Char('n'))], "n", "n", "none of these", hint("n", "n", "none"), Act(Action::Answer(Answer::Checked(0)))),
+    bind(C::Checklist, &[Key(K::Char('0')), Key(K::Char('u')), Key(K::Char('?'))], "0/u/?", "0/u/?", "not sure (F1 opens the help here)", hint("0/u", "0/u", "not sure"), Act(Action::Answer(Answer::Unsure))),
+    bind(C::Checklist, UP, "↑/k", "Up/k", "the item above; from the first, an earlier answer to change", NO, Act(Action::Move(Dir::Up))),
+    bind(C::Checklist, DOWN, "↓/j", "Down/j", "the item below; from the last, a later answer", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
+    bind(C::Checklist, &[Key(K::Backspace)], "Backspace", "Backspace", "back one question, undoing its answer", hint("Bksp", "Bksp", "undo"), Act(Action::Undo)),
+    bind(C::Checklist, &[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", hint("s", "s", "skip"), Act(Action::SkipToCauses)),
     // Causes list
     bind(C::Causes, UP, "↑/k", "Up/k", "previous cause", NO, Act(Action::Move(Dir::Up))),
     bind(C::Causes, DOWN, "↓/j", "Down/j", "next cause", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
@@ -208,6 +223,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
     } else {
         match app.pane {
             Pane::Body => C::Body,
+            Pane::Questions if app.ticks().is_some() => C::Checklist,
             Pane::Questions => C::Questions,
             Pane::Causes => C::Causes,
             Pane::Detail => C::Detail,
@@ -257,6 +273,7 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
         Does::Act(action) => Some(action),
         Does::JumpTo => ch.map(Action::JumpTo),
         Does::Choice => digit().map(|i| Action::Answer(Answer::Choice(i))),
+        Does::Tick => digit().map(|i| Action::Tick(Some(i))),
         Does::Related => digit().map(Action::FollowRelated),
         Does::Input => ch.map(Action::SearchInput),
     }

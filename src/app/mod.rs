@@ -90,6 +90,19 @@ pub struct BodyState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuestionsState {
     pub cursor: Option<usize>,
+    /// The checklist being ticked, when the question in focus is one (see `App::ticks`).
+    pub ticks: Option<Ticks>,
+}
+
+/// A checklist being answered: its question, the items ticked (bits, item `i` is bit `i`)
+/// and the item under the cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ticks {
+    pub question: String,
+    pub ticked: u64,
+    pub item: usize,
+    /// How many items the checklist has.
+    pub items: usize,
 }
 
 /// The cause list and its search line.
@@ -276,6 +289,27 @@ impl App {
     }
 
     /// The question the answer keys act on: the current one, or the answer selected.
+    /// The ticks of the checklist in focus: those being made, else its answer so far (none
+    /// ticked when it has none); `None` when the question in focus is not a checklist.
+    pub fn ticks(&self) -> Option<Ticks> {
+        let id = self.focus_question()?;
+        let crate::graph::Answers::Checklist(items) = &self.graph.question(id)?.answers else {
+            return None;
+        };
+        match &self.questions.ticks {
+            Some(t) if t.question == id => Some(t.clone()),
+            _ => Some(Ticks {
+                question: id.to_string(),
+                ticked: match self.interview.answer_to(id) {
+                    Some(crate::engine::Answer::Checked(bits)) => bits,
+                    _ => 0,
+                },
+                item: 0,
+                items: items.len(),
+            }),
+        }
+    }
+
     pub fn focus_question(&self) -> Option<&str> {
         match self.questions.cursor {
             Some(i) => self.walk.answered.get(i).map(|(q, _)| q.as_str()),

@@ -42,6 +42,15 @@ pub fn update(app: &mut App, action: Action) {
             None => app.message = Some(format!("No region starts with {letter}.")),
         },
         Action::Answer(answer) => answer_question(app, answer),
+        Action::Tick(item) => tick(app, item),
+        Action::ConfirmTicks => match app.ticks() {
+            Some(t) if t.ticked == 0 => {
+                app.message =
+                    Some("Nothing ticked: n for none of these, or tick with Space.".into());
+            }
+            Some(t) => answer_question(app, Answer::Checked(t.ticked)),
+            None => app.message = Some("This question is not a checklist.".into()),
+        },
         Action::Undo => {
             if app.interview.undo(&app.graph).is_some() {
                 app.questions.cursor = None;
@@ -156,6 +165,19 @@ fn move_in(app: &mut App, dir: Dir) {
             }
         }
         Pane::Questions => {
+            // Over a checklist's items first; past its ends, to the answers.
+            if let Some(mut t) = app.ticks() {
+                let step = match dir {
+                    Dir::Up if t.item > 0 => Some(t.item - 1),
+                    Dir::Down if t.item + 1 < t.items => Some(t.item + 1),
+                    _ => None,
+                };
+                if let Some(item) = step {
+                    t.item = item;
+                    app.questions.ticks = Some(t);
+                    return;
+                }
+            }
             let len = app.walk.answered.len();
             app.questions.cursor = match (app.questions.cursor, dir) {
                 (None, Dir::Up) if len > 0 => Some(len - 1),
@@ -300,10 +322,26 @@ fn answer_question(app: &mut App, answer: Answer) {
     }
     app.interview.answer(&id, answer);
     app.questions.cursor = None;
+    app.questions.ticks = None;
     app.refresh();
     if app.walk.current.is_none() {
         app.message = Some("That was the last question. Tab or s to see the causes.".into());
     }
+}
+
+/// Tick or untick an item of the checklist in focus (the one under the cursor by default).
+fn tick(app: &mut App, item: Option<usize>) {
+    let Some(mut t) = app.ticks() else {
+        return;
+    };
+    let i = item.unwrap_or(t.item);
+    if i >= t.items.min(64) {
+        app.message = Some(format!("There are {} items.", t.items));
+        return;
+    }
+    t.ticked ^= 1 << i;
+    t.item = i;
+    app.questions.ticks = Some(t);
 }
 
 fn open_detail(app: &mut App, cause: usize, keep_trail: bool) {
