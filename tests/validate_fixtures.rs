@@ -670,10 +670,10 @@ fn a_mistyped_next_is_one_error_not_one_per_question_behind_it() {
         .iter_mut()
         .find(|f| f.name == "data/questions.ron")
         .expect("bundled questions");
-    assert!(questions.text.contains(r#"next: "q-saddle""#));
+    assert!(questions.text.contains(r#"next: "q-history""#));
     questions.text = questions
         .text
-        .replace(r#"next: "q-saddle""#, r#"next: "q-sadle""#);
+        .replace(r#"next: "q-history""#, r#"next: "q-histry""#);
     let found = check(files).1;
     let cut_off: Vec<String> = found
         .iter()
@@ -682,15 +682,15 @@ fn a_mistyped_next_is_one_error_not_one_per_question_behind_it() {
         .collect();
     assert_eq!(cut_off.len(), 1, "{cut_off:#?}");
     assert!(
-        cut_off[0].contains(r#"question "q-saddle" cannot be reached"#),
+        cut_off[0].contains(r#"question "q-history" cannot be reached"#),
         "{}",
         cut_off[0]
     );
     assert!(
         found
             .iter()
-            .any(|d| d.message.contains(r#"unknown question "q-sadle""#)
-                && d.message.contains(r#"did you mean "q-saddle""#)),
+            .any(|d| d.message.contains(r#"unknown question "q-histry""#)
+                && d.message.contains(r#"did you mean "q-history""#)),
         "{found:#?}"
     );
 }
