@@ -21,7 +21,7 @@ fn no_path_from_any_region_asks_more_than_the_maximum() {
             continue;
         }
         regions += 1;
-        let l = measure(&graph, &sharpener, &region.id, 4, 0x5eed);
+        let l = measure(&graph, &sharpener, &region.id, 6, 0x5eed);
         println!(
             "{}: at most {}, longest walked {}, all no {}",
             l.region, l.bound, l.longest, l.all_no
@@ -34,6 +34,13 @@ fn no_path_from_any_region_asks_more_than_the_maximum() {
         );
         assert!(l.longest <= l.bound, "{}: the bound is not one", l.region);
         assert!(l.all_no <= l.bound, "{}: the bound is not one", l.region);
+        assert!(
+            l.shown <= l.bound,
+            "{}: a later question says at most {}, the first {}",
+            l.region,
+            l.shown,
+            l.bound
+        );
     }
     assert!(regions > 10, "{regions} regions");
 }

@@ -19,6 +19,9 @@ pub struct Lengths {
     pub region: String,
     /// `Walk::left_at_most` at the first question: no path is longer.
     pub bound: usize,
+    /// The largest "of at most M" shown at any question of any path walked (M is the
+    /// questions answered plus `left_at_most`); never more than `bound`.
+    pub shown: usize,
     /// The longest path met in the sample.
     pub longest: usize,
     /// The median path of the sample.
@@ -43,29 +46,42 @@ impl Rng {
     }
 }
 
-/// Walk the interview for one region to the end, answering with `choose`; returns the
-/// number of questions asked and the walk at the first question.
+/// One interview walked to the end.
+pub struct Walked {
+    /// Questions asked.
+    pub asked: usize,
+    /// The walk at the first question.
+    pub first: Walk,
+    /// The largest "of at most M" shown on the way.
+    pub shown: usize,
+}
+
+/// Walk the interview for one region to the end, answering with `choose`.
 pub fn walk_through(
     graph: &Graph,
     sharpener: &Sharpener,
     region: &str,
     mut choose: impl FnMut(&Question) -> Answer,
-) -> (usize, Walk) {
+) -> Walked {
     let mut iv = Interview::new(vec![region.to_string()]);
     let regions = iv.regions.clone();
     let mut first: Option<Walk> = None;
+    let mut shown = 0;
     loop {
         let walk = iv.walk_with(graph, |q, k, _| sharpener.passes(graph, q, k, &regions));
         if first.is_none() {
             first = Some(walk.clone());
         }
-        let Some(id) = walk.current.clone() else {
-            return (walk.answered.len(), first.unwrap_or_default());
+        let current = walk.current.as_deref().and_then(|id| graph.question(id));
+        let Some(q) = current else {
+            return Walked {
+                asked: walk.answered.len(),
+                first: first.unwrap_or_default(),
+                shown,
+            };
         };
-        let Some(q) = graph.question(&id) else {
-            return (walk.answered.len(), first.unwrap_or_default());
-        };
-        iv.answer(&id, choose(q));
+        shown = shown.max(walk.answered.len() + walk.left_at_most);
+        iv.answer(&q.id, choose(q));
     }
 }
 
@@ -119,19 +135,25 @@ pub fn measure(
     samples: usize,
     seed: u64,
 ) -> Lengths {
-    let (all_no_len, first) = walk_through(graph, sharpener, region, all_no);
+    let no = walk_through(graph, sharpener, region, all_no);
     let mut rng = Rng(seed | 1);
+    let mut shown = no.shown;
     let mut lengths: Vec<usize> = (0..samples)
-        .map(|_| walk_through(graph, sharpener, region, |q| random_answer(&mut rng, q)).0)
+        .map(|_| {
+            let w = walk_through(graph, sharpener, region, |q| random_answer(&mut rng, q));
+            shown = shown.max(w.shown);
+            w.asked
+        })
         .collect();
-    lengths.push(all_no_len);
+    lengths.push(no.asked);
     lengths.sort_unstable();
     Lengths {
         region: region.to_string(),
-        bound: first.left_at_most,
+        bound: no.first.left_at_most,
+        shown,
         longest: lengths.last().copied().unwrap_or(0),
         median: lengths[lengths.len() / 2],
-        all_no: all_no_len,
+        all_no: no.asked,
         samples,
     }
 }

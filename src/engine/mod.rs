@@ -1,6 +1,7 @@
 //! The engine: ranking, triage, the question flow and fuzzy search.
 //! Pure functions over a loaded graph; nothing here knows about the terminal.
 
+mod bound;
 pub mod evidence;
 pub mod interview;
 pub mod lengths;
