@@ -530,6 +530,24 @@ fn emergency_asked_on_every_branch_is_fine() {
     assert_eq!(graph.expect("parses").rules.len(), 1);
 }
 
+#[test]
+fn emergency_behind_a_checklist_tick_is_reported_with_the_answer_that_misses_it() {
+    assert_reports(
+        "safety-checklist.ron",
+        &[
+            r#"tests/fixtures/safety-checklist.ron:20:17: error: region "back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset ("none of these") -> fever-check ("Yes, a high temperature") -> end"#,
+            r#"tests/fixtures/safety-checklist.ron:27:17: error: region "lower-back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset ("none of these") -> fever-check ("Yes, a high temperature") -> end"#,
+        ],
+    );
+}
+
+#[test]
+fn emergency_in_a_checklist_is_asked_whatever_is_ticked() {
+    let (graph, found) = check(vec![fixture("safety-checklist-ok.ron")]);
+    assert_eq!(found, vec![]);
+    assert_eq!(graph.expect("parses").questions.len(), 2);
+}
+
 // ---- all at once ----
 
 #[test]
