@@ -228,14 +228,14 @@ fn a_person_finds_and_reads_a_cause_then_quits() {
     s.send("\r");
     s.wait_for(&["Question 1", "Questions · Lower back", "How old are you?"]);
 
-    // Age and sex by number, then the first question of the emergency screen.
+    // Age and sex by number, then the emergency screen: a checklist, none of these.
     s.send("3");
     s.wait_for(&["Question 2", "Your answers", "30 to 39"]);
     s.send("2");
-    s.wait_for(&["Question 3", "[y] Yes"]);
+    s.wait_for(&["Question 3", "[Enter] Confirm", "None of these"]);
     s.send("n");
     let screen = s.wait_for(&["Question 4", "Your answers", "3. "]);
-    assert!(screen.contains("· no"), "{screen}");
+    assert!(screen.contains("· none of these"), "{screen}");
 
     // Search from anywhere.
     s.send("/sciat");

@@ -334,3 +334,28 @@ fn a_cause_found_through_a_symptom_says_which() {
         assert_eq!(cell.fg, palette::MATCH);
     }
 }
+
+/// A checklist question: the fixture's first question made one.
+#[test]
+fn checklist_question() {
+    let text = include_str!("fixtures/ui-graph.ron").replace(
+        r#"answers: YesNo(yes: (add: ["lifting-twisting"]), no: (rule_out: ["lifting-twisting"])), next: "q-leg"),"#,
+        r#"answers: Checklist([
+            (label: "It started after lifting, twisting or bending", finding: "lifting-twisting"),
+            (label: "New trouble controlling your bladder, or leaking urine without meaning to, since the pain began", finding: "bladder-change"),
+            (label: "A fever", finding: "fever"),
+        ]), next: "q-leg"),"#,
+    );
+    for (name, keys) in [
+        ("checklist", &["Enter", "Down", "Space", "3"][..]),
+        ("checklist_answered", &["Enter", "1", "3", "Enter"][..]),
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let graph = parse(vec![SourceText::new("ui-graph.ron", text.clone())]).expect("parses");
+            let mut app = App::new(graph, Options::default());
+            press(&mut app, keys);
+            let terminal = draw(&mut app, w, h);
+            assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        }
+    }
+}

@@ -582,6 +582,24 @@ fn emergency_asked_on_every_branch_is_fine() {
     assert_eq!(graph.expect("parses").rules.len(), 1);
 }
 
+#[test]
+fn emergency_behind_a_checklist_tick_is_reported_with_the_answer_that_misses_it() {
+    assert_reports(
+        "safety-checklist.ron",
+        &[
+            r#"tests/fixtures/safety-checklist.ron:20:17: error: region "back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset ("none of these") -> fever-check ("Yes, a high temperature") -> end"#,
+            r#"tests/fixtures/safety-checklist.ron:27:17: error: region "lower-back": the emergency finding "saddle-numbness" is not asked on every path; first path that misses it: onset ("none of these") -> fever-check ("Yes, a high temperature") -> end"#,
+        ],
+    );
+}
+
+#[test]
+fn emergency_in_a_checklist_is_asked_whatever_is_ticked() {
+    let (graph, found) = check(vec![fixture("safety-checklist-ok.ron")]);
+    assert_eq!(found, vec![]);
+    assert_eq!(graph.expect("parses").questions.len(), 2);
+}
+
 // ---- all at once ----
 
 #[test]
@@ -722,10 +740,10 @@ fn a_mistyped_next_is_one_error_not_one_per_question_behind_it() {
         .iter_mut()
         .find(|f| f.name == "data/questions.ron")
         .expect("bundled questions");
-    assert!(questions.text.contains(r#"next: "q-saddle""#));
+    assert!(questions.text.contains(r#"next: "q-history""#));
     questions.text = questions
         .text
-        .replace(r#"next: "q-saddle""#, r#"next: "q-sadle""#);
+        .replace(r#"next: "q-history""#, r#"next: "q-histry""#);
     let found = check(files).1;
     let cut_off: Vec<String> = found
         .iter()
@@ -734,15 +752,15 @@ fn a_mistyped_next_is_one_error_not_one_per_question_behind_it() {
         .collect();
     assert_eq!(cut_off.len(), 1, "{cut_off:#?}");
     assert!(
-        cut_off[0].contains(r#"question "q-saddle" cannot be reached"#),
+        cut_off[0].contains(r#"question "q-history" cannot be reached"#),
         "{}",
         cut_off[0]
     );
     assert!(
         found
             .iter()
-            .any(|d| d.message.contains(r#"unknown question "q-sadle""#)
-                && d.message.contains(r#"did you mean "q-saddle""#)),
+            .any(|d| d.message.contains(r#"unknown question "q-histry""#)
+                && d.message.contains(r#"did you mean "q-history""#)),
         "{found:#?}"
     );
 }

@@ -47,6 +47,10 @@ pub enum Action {
     JumpTo(char),
     // Questions
     Answer(Answer),
+    /// Tick or untick an item of a checklist (0-based), or the one under the cursor.
+    Tick(Option<usize>),
+    /// Answer a checklist with the items ticked.
+    ConfirmTicks,
     Undo,
     SkipToCauses,
     // Causes and search

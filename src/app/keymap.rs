@@ -16,6 +16,8 @@ pub enum Context {
     Search,
     Body,
     Questions,
+    /// The questions pane on a checklist question.
+    Checklist,
     Causes,
     Detail,
     Global,
@@ -23,10 +25,11 @@ pub enum Context {
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Body,
         Context::Questions,
+        Context::Checklist,
         Context::Causes,
         Context::Search,
         Context::Detail,
@@ -38,6 +41,7 @@ impl Context {
             Context::Global => "Anywhere",
             Context::Body => "Body map",
             Context::Questions => "Questions",
+            Context::Checklist => "Checklist questions (tick any that apply)",
             Context::Causes => "Causes list",
             Context::Search => "Search line",
             Context::Detail => "Detail view",
@@ -54,6 +58,7 @@ impl Context {
             Context::Search => panes::causes::keys::SEARCH,
             Context::Body => panes::body::keys::KEYS,
             Context::Questions => panes::questions::keys::KEYS,
+            Context::Checklist => panes::questions::keys::CHECKLIST,
             Context::Causes => panes::causes::keys::KEYS,
             Context::Detail => panes::detail::keys::KEYS,
             Context::Global => GLOBAL,
@@ -80,6 +85,7 @@ pub enum Does {
     Act(Action),
     JumpTo,
     Choice,
+    Tick,
     Related,
     Edit,
 }
@@ -200,6 +206,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
     let inner = match app.pane {
         Pane::Causes if app.causes.editing => Context::Search,
         Pane::Body => Context::Body,
+        Pane::Questions if app.questions.ticks(&app.session).is_some() => Context::Checklist,
         Pane::Questions => Context::Questions,
         Pane::Causes => Context::Causes,
         Pane::Detail => Context::Detail,
@@ -256,6 +263,7 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
         Does::Act(action) => Some(action.clone()),
         Does::JumpTo => ch.map(Action::JumpTo),
         Does::Choice => digit().map(|i| Action::Answer(Answer::Choice(i))),
+        Does::Tick => digit().map(|i| Action::Tick(Some(i))),
         Does::Related => digit().map(Action::FollowRelated),
         Does::Edit => edit_request(key).map(Action::Edit),
     }
@@ -385,6 +393,7 @@ mod tests {
             Context::Search,
             Context::Body,
             Context::Questions,
+            Context::Checklist,
             Context::Causes,
             Context::Detail,
             Context::Global,

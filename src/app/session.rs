@@ -304,6 +304,9 @@ impl Session {
 fn answer_keys(q: &Question) -> String {
     match &q.answers {
         Answers::YesNo { .. } => "Answer with y, n or u (not sure).".into(),
+        Answers::Checklist(_) => {
+            "Tick with Space or a number, then Enter; n for none of these.".into()
+        }
         Answers::Choice(options) => {
             format!("Answer with 1 to {} or u (not sure).", options.len().min(9))
         }

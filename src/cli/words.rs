@@ -1,5 +1,7 @@
 //! The graph's terms in plain words: finding kinds, link weights, conditions, answers.
 
+use std::borrow::Cow;
+
 use crate::engine::Answer;
 use crate::graph::{Answers, Condition, FindingKind, Graph, Outcome, Question, Weight};
 
@@ -163,13 +165,15 @@ fn join_conditions(cs: &[Condition], with: &str) -> String {
 pub struct AnswerPath<'q> {
     pub answer: Answer,
     pub label: String,
-    pub add: &'q [String],
-    pub rule_out: &'q [String],
+    pub add: Cow<'q, [String]>,
+    pub rule_out: Cow<'q, [String]>,
     /// The next question; `None` ends the interview.
     pub next: Option<&'q str>,
 }
 
-/// Every answer a question takes, in order (yes, no, not sure; or each choice, then not sure).
+/// Every answer a question takes, in order (yes, no, not sure; or each choice, then not
+/// sure; or, for a checklist, each item ticked alone, then none of these, then not sure:
+/// ticking several adds each one's finding).
 pub fn answer_paths<'q>(question: &'q Question) -> Vec<AnswerPath<'q>> {
     fn path<'q>(
         question: &'q Question,
@@ -182,8 +186,8 @@ pub fn answer_paths<'q>(question: &'q Question) -> Vec<AnswerPath<'q>> {
         AnswerPath {
             answer,
             label: label.to_string(),
-            add,
-            rule_out,
+            add: Cow::Borrowed(add),
+            rule_out: Cow::Borrowed(rule_out),
             next: next.as_deref().or(question.next.as_deref()),
         }
     }
@@ -217,6 +221,32 @@ pub fn answer_paths<'q>(question: &'q Question) -> Vec<AnswerPath<'q>> {
                 &None,
             )))
             .collect(),
+        Answers::Checklist(items) => {
+            let next = question.next.as_deref();
+            let all: Vec<String> = items.iter().map(|i| i.finding.clone()).collect();
+            let ticked = items.iter().enumerate().map(|(i, item)| AnswerPath {
+                answer: Answer::Checked(1 << i.min(63)),
+                label: format!("[x] {}", item.label),
+                add: Cow::Borrowed(std::slice::from_ref(&item.finding)),
+                rule_out: Cow::Borrowed(&[]),
+                next,
+            });
+            let none = AnswerPath {
+                answer: Answer::Checked(0),
+                label: "none of these".to_string(),
+                add: Cow::Borrowed(&[]),
+                rule_out: Cow::Owned(all),
+                next,
+            };
+            let unsure = AnswerPath {
+                answer: Answer::Unsure,
+                label: "not sure".to_string(),
+                add: Cow::Borrowed(&[]),
+                rule_out: Cow::Borrowed(&[]),
+                next,
+            };
+            ticked.chain([none, unsure]).collect()
+        }
     }
 }
 

@@ -17,6 +17,9 @@ pub enum Answer {
     Unsure,
     /// The index of a choice (0-based).
     Choice(usize),
+    /// The items of a checklist ticked, as bits (item `i` is bit `i`); 0 is "none of
+    /// these".
+    Checked(u64),
 }
 
 impl Answer {
@@ -30,19 +33,37 @@ impl Answer {
                 .get(i)
                 .map_or_else(|| "?".to_string(), |o| o.label.clone()),
             (Answer::Choice(_), _) => "?".to_string(),
+            (Answer::Checked(0), Answers::Checklist(_)) => "none of these".to_string(),
+            (Answer::Checked(ticked), Answers::Checklist(items)) => items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| is_ticked(ticked, *i))
+                .map(|(_, item)| item.label.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            (Answer::Checked(_), _) => "?".to_string(),
         }
     }
 
     /// Whether this answer fits the question (yes/no questions take yes/no/unsure,
-    /// choice questions a valid index or unsure).
+    /// choice questions a valid index or unsure, checklists a set of their items or
+    /// unsure).
     pub fn fits(self, question: &Question) -> bool {
         match (&question.answers, self) {
             (_, Answer::Unsure) => true,
             (Answers::YesNo { .. }, Answer::Yes | Answer::No) => true,
             (Answers::Choice(options), Answer::Choice(i)) => i < options.len(),
+            (Answers::Checklist(items), Answer::Checked(ticked)) => {
+                items.len() <= 64 && (items.len() == 64 || ticked >> items.len() == 0)
+            }
             _ => false,
         }
     }
+}
+
+/// Whether item `i` is ticked in a checklist answer's bits.
+pub fn is_ticked(ticked: u64, i: usize) -> bool {
+    i < 64 && ticked & (1 << i) != 0
 }
 
 /// Findings known present and absent, in the order they were learnt.
@@ -204,7 +225,8 @@ impl Interview {
                         continue;
                     }
                     walk.current = Some(id.to_string());
-                    walk.left_at_most = longest_from(graph, id, &walk.known, &regions);
+                    walk.left_at_most =
+                        super::bound::longest_from(graph, id, &walk.known, &regions);
                     return walk;
                 };
                 walk.answered.push((id.to_string(), answer));
@@ -212,98 +234,6 @@ impl Interview {
             }
         }
         walk
-    }
-}
-
-/// The most questions that can still be asked from `start` on (`start` included): the
-/// longest path through every answer's next question and every skip, counting a question
-/// unless its condition is already false whatever is answered later. The question graph
-/// has no cycles (the validator checks); a cycle met anyway counts once.
-fn longest_from(graph: &Graph, start: &str, known: &Known, regions: &[String]) -> usize {
-    fn go<'g>(
-        graph: &'g Graph,
-        id: &'g str,
-        known: &Known,
-        regions: &[String],
-        memo: &mut HashMap<&'g str, usize>,
-    ) -> usize {
-        if let Some(&n) = memo.get(id) {
-            return n;
-        }
-        memo.insert(id, 0);
-        let Some(q) = graph.question(id) else {
-            return 0;
-        };
-        let counts = q
-            .ask_if
-            .as_ref()
-            .is_none_or(|c| could_hold(c, known, regions) != Some(false));
-        let mut next: Vec<&str> = Vec::new();
-        next.extend(q.next.as_deref());
-        next.extend(q.otherwise.as_deref());
-        match &q.answers {
-            Answers::YesNo { yes, no, unsure } => {
-                next.extend([yes, no, unsure].iter().filter_map(|o| o.next.as_deref()));
-            }
-            Answers::Choice(options) => {
-                next.extend(options.iter().filter_map(|o| o.next.as_deref()))
-            }
-        }
-        let rest = next
-            .into_iter()
-            .map(|n| go(graph, n, known, regions, memo))
-            .max()
-            .unwrap_or(0);
-        let n = usize::from(counts) + rest;
-        memo.insert(id, n);
-        n
-    }
-    go(graph, start, known, regions, &mut HashMap::new())
-}
-
-/// A condition in three values: `Some(true)` or `Some(false)` when what is known decides
-/// it whatever comes later, `None` when later answers could still go either way.
-fn could_hold(cond: &Condition, known: &Known, regions: &[String]) -> Option<bool> {
-    let finding = |f: &str, present: bool| {
-        if known.has(f) {
-            Some(present)
-        } else if known.lacks(f) {
-            Some(!present)
-        } else {
-            None
-        }
-    };
-    match cond {
-        Condition::Has(f) => finding(f, true),
-        Condition::Lacks(f) => finding(f, false),
-        Condition::InRegion(r) => Some(regions.iter().any(|x| x == r)),
-        Condition::IsSex(sex) => known.sex.map(|s| s == *sex),
-        Condition::Age(range) => known
-            .age
-            .map(|age| crate::engine::evidence::age_fits(range, age)),
-        Condition::Not(c) => could_hold(c, known, regions).map(|v| !v),
-        Condition::All(cs) => {
-            let values: Vec<Option<bool>> =
-                cs.iter().map(|c| could_hold(c, known, regions)).collect();
-            if values.contains(&Some(false)) {
-                Some(false)
-            } else if values.iter().all(|v| *v == Some(true)) {
-                Some(true)
-            } else {
-                None
-            }
-        }
-        Condition::Any(cs) => {
-            let values: Vec<Option<bool>> =
-                cs.iter().map(|c| could_hold(c, known, regions)).collect();
-            if values.contains(&Some(true)) {
-                Some(true)
-            } else if values.iter().all(|v| *v == Some(false)) {
-                Some(false)
-            } else {
-                None
-            }
-        }
     }
 }
 
@@ -323,6 +253,15 @@ fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Optio
             known.sex = o.sex.or(known.sex);
             o.next.as_deref()
         }),
+        (Answers::Checklist(items), Answer::Checked(ticked)) => {
+            for (i, item) in items.iter().enumerate() {
+                match is_ticked(ticked, i) {
+                    true => known.add(&item.finding),
+                    false => known.rule_out(&item.finding),
+                }
+            }
+            None
+        }
         _ => None,
     }
 }
@@ -462,5 +401,46 @@ mod tests {
         let mut iv = Interview::new(vec!["belly".into()]);
         iv.answer("q-fever", Answer::Choice(3));
         assert_eq!(iv.walk(&g).current.as_deref(), Some("q-fever"));
+    }
+
+    #[test]
+    fn a_checklist_adds_what_is_ticked_and_rules_out_the_rest() {
+        let text = r#"Graph(
+            regions: [Region(id: "back", name: "Back", entry: "q-list")],
+            findings: [
+                Finding(id: "leg", name: "Leg pain", kind: Spread),
+                Finding(id: "fever", name: "Fever", kind: General),
+                Finding(id: "drop", name: "Foot drop", kind: Nerve),
+            ],
+            questions: [
+                Question(id: "q-list", text: "Any of these?", answers: Checklist([
+                    (label: "Leg pain", finding: "leg"),
+                    (label: "A fever", finding: "fever"),
+                ]), next: "q-drop"),
+                Question(id: "q-drop", text: "Foot drop?", ask_if: Has("leg"),
+                    answers: YesNo(yes: (add: ["drop"]), no: (rule_out: ["drop"]))),
+            ],
+        )"#;
+        let g = parse(vec![SourceText::new("t.ron", text)]).expect("parses");
+        let q = g.question("q-list").expect("question");
+        let mut iv = Interview::new(vec!["back".into()]);
+        assert_eq!(iv.walk(&g).left_at_most, 2);
+        iv.answer("q-list", Answer::Checked(0b10));
+        let w = iv.walk(&g);
+        assert_eq!(w.known.present, ["fever"]);
+        assert_eq!(w.known.absent, ["leg"]);
+        assert_eq!(w.current, None, "foot drop is not asked without leg pain");
+        assert_eq!(Answer::Checked(0b10).describe(q), "A fever");
+        assert_eq!(Answer::Checked(0b11).describe(q), "Leg pain; A fever");
+        assert_eq!(Answer::Checked(0).describe(q), "none of these");
+        assert!(!Answer::Checked(0b100).fits(q), "only the items there are");
+        assert!(!Answer::Yes.fits(q));
+        iv.answer("q-list", Answer::Checked(0b01));
+        assert_eq!(iv.walk(&g).current.as_deref(), Some("q-drop"), "changed");
+        iv.answer("q-list", Answer::Unsure);
+        let w = iv.walk(&g);
+        assert!(w.known.present.is_empty() && w.known.absent.is_empty());
+        assert_eq!(iv.undo(&g).as_deref(), Some("q-list"));
+        assert!(iv.is_empty());
     }
 }

@@ -1,8 +1,10 @@
 //! The engine: ranking, triage, the question flow and fuzzy search.
 //! Pure functions over a loaded graph; nothing here knows about the terminal.
 
+mod bound;
 pub mod evidence;
 pub mod interview;
+pub mod lengths;
 pub mod rank;
 pub mod search;
 pub mod sharpen;

@@ -1,6 +1,7 @@
 //! The domain: the RON model, loading and validation.
 
 mod ancestry;
+mod answers;
 pub mod controls;
 pub mod diagnostic;
 mod fill;

@@ -325,7 +325,23 @@ pub enum Answers {
     },
     /// One of several choices; "not sure" goes to the question's `next`.
     Choice(Vec<ChoiceOption>),
+    /// Tick any that apply, or "none of these": a confirmed answer adds the finding of
+    /// every item ticked and rules out the finding of every item not ticked; "not sure"
+    /// records nothing. Every answer goes on to the question's `next`.
+    Checklist(Vec<ChecklistItem>),
 }
+
+/// One item of a checklist: what it says, and the finding it stands for.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub label: String,
+    pub finding: String,
+}
+
+/// The most items a checklist may have (a ticked set is a bit mask; the interface numbers
+/// items 1 to 9 and reaches the rest with the arrow keys).
+pub const MAX_CHECKLIST_ITEMS: usize = 12;
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]

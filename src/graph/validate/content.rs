@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Kind, is_blank};
-use crate::graph::model::{AgeRange, Answers, Cause, GLOSS_MAX_CHARS, Prior, TriageRule, Weight};
+use crate::graph::model::{
+    AgeRange, Answers, Cause, ChecklistItem, GLOSS_MAX_CHARS, MAX_CHECKLIST_ITEMS, Prior,
+    TriageRule, Weight,
+};
 use crate::graph::triage::Triage;
 
 /// Likelihood ratios outside this range are typing mistakes, not published figures.
@@ -284,6 +287,10 @@ fn questions(ctx: &mut Ctx) {
     for (idx, question) in graph.questions.iter().enumerate() {
         let id = question.id.as_str();
         required(ctx, Kind::Question, idx, id, &[("text", &question.text)]);
+        if let Answers::Checklist(items) = &question.answers {
+            checklist(ctx, idx, id, items);
+            continue;
+        }
         let Answers::Choice(choices) = &question.answers else {
             continue;
         };
@@ -300,6 +307,43 @@ fn questions(ctx: &mut Ctx) {
                 id,
                 ("label", i, &part),
                 &choice.label,
+            );
+        }
+    }
+}
+
+/// A checklist has between 1 and `MAX_CHECKLIST_ITEMS` items, each with a label and a
+/// finding of its own.
+fn checklist(ctx: &mut Ctx, idx: usize, id: &str, items: &[ChecklistItem]) {
+    if items.is_empty() || items.len() > MAX_CHECKLIST_ITEMS {
+        let message = format!(
+            "question \"{id}\" has a checklist of {} items; it needs 1 to {MAX_CHECKLIST_ITEMS}",
+            items.len()
+        );
+        ctx.error(ctx.field(Kind::Question, idx, "answers"), message, id);
+    }
+    for (i, item) in items.iter().enumerate() {
+        let part = format!("item {}", i + 1);
+        required_nested(
+            ctx,
+            Kind::Question,
+            idx,
+            id,
+            ("label", i, &part),
+            &item.label,
+        );
+        if items[..i]
+            .iter()
+            .any(|earlier| earlier.finding == item.finding)
+        {
+            let message = format!(
+                "question \"{id}\" lists the finding \"{}\" twice in its checklist ({part})",
+                item.finding
+            );
+            ctx.error(
+                ctx.nested_field(Kind::Question, idx, "finding", i),
+                message,
+                id,
             );
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Ctx, Kind};
 use crate::graph::load::Graph;
-use crate::graph::model::{Answers, Question};
+use crate::graph::model::Question;
 
 /// Returns whether the question graph is whole: free of cycles, and every question a
 /// question leads to exists. Checks that follow the interview need both, and would only
@@ -187,10 +187,7 @@ impl QuestionFlow {
 
 /// Every question id a question can move on to: `otherwise`, each answer's `next`, `next`.
 fn leads_to(question: &Question) -> impl Iterator<Item = &str> {
-    let answers: Vec<&Option<String>> = match &question.answers {
-        Answers::YesNo { yes, no, unsure } => vec![&yes.next, &no.next, &unsure.next],
-        Answers::Choice(choices) => choices.iter().map(|c| &c.next).collect(),
-    };
+    let answers: Vec<&Option<String>> = question.answers.own_nexts();
     std::iter::once(&question.otherwise)
         .chain(answers)
         .chain(std::iter::once(&question.next))

@@ -209,6 +209,12 @@ fn question_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, question: &'g Question) {
                 choice_refs(ctx, &owner.part(&format!("choice {}", i + 1)), choice);
             }
         }
+        Answers::Checklist(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let owner = owner.part(&format!("item {}", i + 1));
+                reference(ctx, &owner, Target::Finding, "finding", &item.finding);
+            }
+        }
     }
     maybe(ctx, owner, Target::Question, "question", &question.next);
 }

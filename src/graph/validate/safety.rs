@@ -55,6 +55,10 @@ use crate::graph::triage::Triage;
 
 pub(super) fn check(ctx: &mut Ctx) {
     let graph = ctx.graph;
+    // A checklist too long to branch over is reported by `content`.
+    if !checklist::all_fit(graph) {
+        return;
+    }
     // First without exemptions, which is fast; only the targets missed then are searched
     // again with them (see `exempt`), since tracking what settles a reason costs states.
     let model = Model::new(graph, false);
@@ -744,6 +748,10 @@ impl<'g> Compiler<'_, 'g> {
                     next: self.resolve(question_next),
                 });
             }
+            Answers::Checklist(items) => {
+                self.mark(&mut asks, items.iter().map(|i| &i.finding));
+                branches = checklist::branches(items, self.facts, self.resolve(question_next));
+            }
         }
         let skip_to = self.resolve(q.otherwise.as_deref().or(question_next));
         let facts = self.facts.len();
@@ -1186,6 +1194,7 @@ impl<'a, 'g> Search<'a, 'g> {
     }
 }
 
+mod checklist;
 mod exempt;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Ctx, Kind};
 use crate::graph::load::Graph;
-use crate::graph::model::{Answers, Condition, Weight};
+use crate::graph::model::{Condition, Weight};
 
 /// Fewer findings than this and a cause can hardly be told apart from the others.
 const FEW_FINDINGS: usize = 3;
@@ -46,16 +46,7 @@ fn used_findings(graph: &Graph) -> HashSet<&str> {
         if let Some(condition) = &question.ask_if {
             condition_findings(condition, &mut used);
         }
-        let mentioned: Vec<&Vec<String>> = match &question.answers {
-            Answers::YesNo { yes, no, unsure } => [yes, no, unsure]
-                .into_iter()
-                .flat_map(|o| [&o.add, &o.rule_out])
-                .collect(),
-            Answers::Choice(choices) => {
-                choices.iter().flat_map(|c| [&c.add, &c.rule_out]).collect()
-            }
-        };
-        used.extend(mentioned.into_iter().flatten().map(String::as_str));
+        used.extend(question.answers.mentioned().into_iter().map(String::as_str));
     }
     used
 }
@@ -161,11 +152,7 @@ fn counts_for(weight: Weight) -> bool {
 fn addable_findings(graph: &Graph) -> HashSet<&str> {
     let mut out = HashSet::new();
     for question in &graph.questions {
-        let adds: Vec<&Vec<String>> = match &question.answers {
-            Answers::YesNo { yes, no, unsure } => vec![&yes.add, &no.add, &unsure.add],
-            Answers::Choice(choices) => choices.iter().map(|c| &c.add).collect(),
-        };
-        out.extend(adds.into_iter().flatten().map(String::as_str));
+        out.extend(question.answers.added().into_iter().map(String::as_str));
     }
     out
 }

@@ -25,3 +25,19 @@ pub static KEYS: &[Binding] = &[
     bind(HALF_DOWN, "Ctrl-D", "Ctrl-D", "half a page down the answers", NO, Act(Action::HalfPageDown)),
     bind(&[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", vital("s", "s", "skip"), Act(Action::SkipToCauses)),
 ];
+
+/// A checklist question ("tick any that apply") in focus.
+#[rustfmt::skip]
+pub static CHECKLIST: &[Binding] = &[
+    bind(&[Key(K::Char(' '))], "Space", "Space", "tick or untick the item under the cursor", vital("Space/1-9", "Space/1-9", "tick"), Act(Action::Tick(None))),
+    bind(&[Pat::Digit], "1-9", "1-9", "tick or untick that item", NO, Does::Tick),
+    bind(&[Key(K::Enter)], "Enter", "Enter", "confirm the items ticked", vital("Enter", "Enter", "confirm"), Act(Action::ConfirmTicks)),
+    bind(&[Key(K::Char('n'))], "n", "n", "none of these", vital("n", "n", "none"), Act(Action::Answer(Answer::Checked(0)))),
+    bind(&[Key(K::Char('u')), Key(K::Char('0'))], "u/0", "u/0", "not sure", hint("u/0", "u/0", "not sure"), Act(Action::Answer(Answer::Unsure))),
+    bind(&[Key(K::Up), Key(K::Char('k')), Ctrl('p'), Ctrl('k')], "↑/k/Ctrl-P", "Up/k/Ctrl-P", "the item above; from the first, an earlier answer to change", NO, Act(Action::Move(Dir::Up))),
+    bind(&[Key(K::Down), Key(K::Char('j')), Ctrl('n'), Ctrl('j')], "↓/j/Ctrl-N", "Down/j/Ctrl-N", "the item below; from the last, a later answer", hint("↑↓", "Up/Down", "move"), Act(Action::Move(Dir::Down))),
+    bind(&[Key(K::Home), Key(K::Char('g'))], "Home/g", "Home/g", "the first answer", NO, Act(Action::Home)),
+    bind(&[Key(K::End), Key(K::Char('G'))], "End/G", "End/G", "back to the current question", NO, Act(Action::End)),
+    bind(&[Key(K::Backspace)], "Backspace", "Backspace", "back one question, undoing its answer", hint("Bksp", "Bksp", "undo"), Act(Action::Undo)),
+    bind(&[Key(K::Char('s'))], "s", "s", "skip the questions: go to the causes", vital("s", "s", "skip"), Act(Action::SkipToCauses)),
+];

@@ -7,6 +7,8 @@ pub mod view;
 use super::{Effect, Viewport, moved};
 use crate::app::session::NotTaken;
 use crate::app::{Action, Dir, Pane, Session};
+use crate::engine::Answer;
+use crate::graph::Answers;
 
 #[derive(Debug, Clone, Default)]
 pub struct QuestionsPane {
@@ -14,6 +16,19 @@ pub struct QuestionsPane {
     pub cursor: Option<usize>,
     /// The answers list as last drawn.
     pub answers: Viewport,
+    /// The checklist being ticked, when the question in focus is one (see [`Self::ticks`]).
+    pub ticks: Option<Ticks>,
+}
+
+/// A checklist being answered: its question, the items ticked (bits, item `i` is bit `i`)
+/// and the item under the cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ticks {
+    pub question: String,
+    pub ticked: u64,
+    pub item: usize,
+    /// How many items the checklist has.
+    pub items: usize,
 }
 
 impl QuestionsPane {
@@ -23,6 +38,62 @@ impl QuestionsPane {
         match self.cursor {
             Some(i) => walk.answered.get(i).map(|(q, _)| q.as_str()),
             None => walk.current.as_deref(),
+        }
+    }
+
+    /// The ticks of the checklist in focus: those being made, else its answer so far (none
+    /// ticked when it has none); `None` when the question in focus is not a checklist.
+    pub fn ticks(&self, session: &Session) -> Option<Ticks> {
+        let id = self.focus(session)?;
+        let Answers::Checklist(items) = &session.graph().question(id)?.answers else {
+            return None;
+        };
+        match &self.ticks {
+            Some(t) if t.question == id => Some(t.clone()),
+            _ => Some(Ticks {
+                question: id.to_string(),
+                ticked: match session.interview().answer_to(id) {
+                    Some(Answer::Checked(bits)) => bits,
+                    _ => 0,
+                },
+                item: 0,
+                items: items.len(),
+            }),
+        }
+    }
+
+    /// Tick or untick an item of the checklist in focus (the one under the cursor).
+    fn tick(&mut self, session: &Session, item: Option<usize>) -> Effect {
+        let Some(mut t) = self.ticks(session) else {
+            return Effect::None;
+        };
+        let i = item.unwrap_or(t.item);
+        if i >= t.items.min(64) {
+            return Effect::Say(format!("There are {} items.", t.items));
+        }
+        t.ticked ^= 1 << i;
+        t.item = i;
+        self.ticks = Some(t);
+        Effect::None
+    }
+
+    /// Up and down over a checklist's items; `false` past its ends.
+    fn move_in_checklist(&mut self, session: &Session, dir: Dir) -> bool {
+        let Some(mut t) = self.ticks(session) else {
+            return false;
+        };
+        let step = match dir {
+            Dir::Up if t.item > 0 => Some(t.item - 1),
+            Dir::Down if t.item + 1 < t.items => Some(t.item + 1),
+            _ => None,
+        };
+        match step {
+            Some(item) => {
+                t.item = item;
+                self.ticks = Some(t);
+                true
+            }
+            None => false,
         }
     }
 
@@ -50,6 +121,7 @@ impl QuestionsPane {
                 match session.answer(&id, answer) {
                     Ok(()) => {
                         self.cursor = None;
+                        self.ticks = None;
                         if session.walk().current.is_none() {
                             return Effect::Say(
                                 "That was the last question. Tab or s to see the causes.".into(),
@@ -61,9 +133,21 @@ impl QuestionsPane {
                     Err(NotTaken::Unfit(words)) => return Effect::Say(words),
                 }
             }
+            Action::Tick(item) => return self.tick(session, item),
+            Action::ConfirmTicks => match self.ticks(session) {
+                Some(t) if t.ticked == 0 => {
+                    return Effect::Say(
+                        "Nothing ticked: n for none of these, or tick with Space.".into(),
+                    );
+                }
+                Some(t) => return self.update(Action::Answer(Answer::Checked(t.ticked)), session),
+                None => return Effect::Say("This question is not a checklist.".into()),
+            },
+            Action::Move(dir @ (Dir::Up | Dir::Down)) if self.move_in_checklist(session, dir) => {}
             Action::Undo => {
                 if session.undo().is_some() {
                     self.cursor = None;
+                    self.ticks = None;
                 } else {
                     return Effect::Say("No answer to take back.".into());
                 }

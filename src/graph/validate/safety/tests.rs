@@ -459,7 +459,22 @@ fn random_graph(dice: &mut Dice) -> Graph {
             ),
             _ => String::new(),
         };
-        let answers = if dice.roll(2) == 0 {
+        let kind = dice.roll(3);
+        let answers = if kind == 2 {
+            // A checklist of distinct findings.
+            let mut picked: Vec<&str> = Vec::new();
+            for _ in 0..1 + dice.roll(3) {
+                let f = dice.pick(&FINDINGS);
+                if !picked.contains(&f) {
+                    picked.push(f);
+                }
+            }
+            let items: Vec<String> = picked
+                .iter()
+                .map(|f| format!("(label: \"{f}\", finding: \"{f}\")"))
+                .collect();
+            format!("Checklist([{}])", items.join(", "))
+        } else if kind == 0 {
             let mut outcome = || {
                 format!(
                     "(add: [{}], rule_out: [{}], {})",
@@ -554,6 +569,9 @@ fn every_path(g: &Graph, region: &str, targets: &[Target]) -> Vec<Option<String>
                     || matches!(target.what, What::Age(_)) && c.age.is_some()
                     || matches!(target.what, What::Sex(_)) && c.sex.is_some()
             }),
+            Answers::Checklist(items) => items
+                .iter()
+                .any(|i| mentions(std::slice::from_ref(&i.finding))),
         }
     }
 
@@ -571,7 +589,9 @@ fn every_path(g: &Graph, region: &str, targets: &[Target]) -> Vec<Option<String>
                                 Answer::Yes => "yes".to_string(),
                                 Answer::No => "no".to_string(),
                                 Answer::Unsure => "unsure".to_string(),
-                                Answer::Choice(_) => format!("\"{}\"", a.describe(question)),
+                                Answer::Choice(_) | Answer::Checked(_) => {
+                                    format!("\"{}\"", a.describe(question))
+                                }
                             };
                             format!("{q} ({label})")
                         })
@@ -587,6 +607,10 @@ fn every_path(g: &Graph, region: &str, targets: &[Target]) -> Vec<Option<String>
             Answers::YesNo { .. } => vec![Answer::Yes, Answer::No, Answer::Unsure],
             Answers::Choice(choices) => (0..choices.len())
                 .map(Answer::Choice)
+                .chain([Answer::Unsure])
+                .collect(),
+            Answers::Checklist(items) => (0..1u64 << items.len())
+                .map(Answer::Checked)
                 .chain([Answer::Unsure])
                 .collect(),
         };
