@@ -431,7 +431,7 @@ fn red_flag_level(graph: &Graph, v: &Vignette) -> Option<Triage> {
         .iter()
         .filter(|f| v.present.contains(&f.id.as_str()))
         .filter_map(|f| f.red_flag.as_ref())
-        .map(|r| Triage::parse(&r.triage).expect("red flag level is a triage id"))
+        .map(|r| r.triage)
         .max()
 }
 

@@ -171,7 +171,7 @@ fn finding_label(graph: &Graph, sign: char, id: &str) -> String {
     match graph.finding(id).and_then(|f| f.red_flag.as_ref()) {
         Some(flag) if sign == '+' => format!(
             "<font color=\"red\"><b>{text} (red flag: {})</b></font>",
-            html(&flag.triage)
+            html(flag.triage.id())
         ),
         _ => text,
     }

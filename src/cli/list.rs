@@ -45,8 +45,9 @@ pub fn findings(globals: &Globals) -> Result<(), Failure> {
         .findings
         .iter()
         .map(|f| {
-            let flag = f.red_flag.as_ref().map(|r| r.triage.as_str()).unwrap_or("");
-            let tone = Triage::parse(flag).map_or(Tone::Plain, Tone::Triage);
+            let level = f.red_flag.as_ref().map(|r| r.triage);
+            let flag = level.map_or("", Triage::id);
+            let tone = level.map_or(Tone::Plain, Tone::Triage);
             vec![
                 Cell::new(&f.id, Tone::Strong),
                 Cell::plain(kind_id(f.kind)),
@@ -94,7 +95,7 @@ pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
                     aliases: &c.aliases,
                     prevalence: c.prevalence.label(),
                     prior_percent: c.prior.as_ref().map(|p| p.percent),
-                    triage: &c.triage,
+                    triage: c.triage.id(),
                     regions: &c.regions,
                     icd10: c.icd10.as_deref(),
                 }
@@ -107,11 +108,11 @@ pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
         .iter()
         .map(|&i| {
             let c = &graph.causes[i];
-            let tone = Triage::parse(&c.triage).map_or(Tone::Plain, Tone::Triage);
+            let tone = Tone::Triage(c.triage);
             vec![
                 Cell::new(&c.id, Tone::Strong),
                 Cell::plain(c.prevalence.label()),
-                Cell::new(&c.triage, tone),
+                Cell::new(c.triage.id(), tone),
                 Cell::plain(glossed(&c.name, c.gloss.as_deref())),
             ]
         })

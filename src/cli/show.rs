@@ -129,7 +129,7 @@ pub fn cause_text(paint: &Paint, graph: &Graph, c: &Cause) -> String {
         Tone::Dim,
     );
     doc.blank();
-    triage_field(&mut doc, graph, "Triage", &c.triage, true);
+    triage_field(&mut doc, graph, "Triage", c.triage.id(), true);
     let mut common = c.prevalence.label().to_string();
     if let Some(prior) = &c.prior {
         common.push_str(&format!(
@@ -230,7 +230,7 @@ fn glossed_name(doc: &mut Doc, name: &str, gloss: Option<&str>) {
 }
 
 fn cause_json(graph: &Graph, c: &Cause) -> Value {
-    let (_, label, action) = triage_of(graph, &c.triage);
+    let (_, label, action) = triage_of(graph, c.triage.id());
     let prior_sources = c.prior.iter().flat_map(|p| &p.sources);
     let findings: Vec<Value> = c
         .findings
@@ -295,7 +295,7 @@ pub fn finding_text(paint: &Paint, graph: &Graph, f: &Finding) -> String {
     );
     if let Some(flag) = &f.red_flag {
         doc.blank();
-        triage_field(&mut doc, graph, "Red flag", &flag.triage, false);
+        triage_field(&mut doc, graph, "Red flag", flag.triage.id(), false);
         doc.text(&flag.advice, INDENT, Tone::Strong);
         if !flag.sources.is_empty() {
             doc.text(

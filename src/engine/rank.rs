@@ -339,7 +339,7 @@ fn score_cause(
         id: cause.id.clone(),
         name: cause.name.clone(),
         score: 0.0,
-        triage: Triage::parse(&cause.triage).unwrap_or(Triage::Urgent),
+        triage: cause.triage,
         prevalence: cause.prevalence,
         check_first: false,
         for_,

@@ -33,7 +33,7 @@ type Decision = (String, Vec<String>, Known);
 
 impl Sharpener {
     pub fn new(graph: &Graph) -> Self {
-        let emergency = |level: &str| Triage::parse(level) == Some(Triage::Emergency);
+        let emergency = |level: &Triage| *level == Triage::Emergency;
         // What the reachability proof needs asked: emergency red flags and the findings
         // of emergency rules.
         let mut targets: HashSet<&str> = HashSet::new();
@@ -205,7 +205,11 @@ mod tests {
         let emergency: HashSet<&str> = g
             .findings
             .iter()
-            .filter(|f| f.red_flag.as_ref().is_some_and(|r| r.triage == "emergency"))
+            .filter(|f| {
+                f.red_flag
+                    .as_ref()
+                    .is_some_and(|r| r.triage == Triage::Emergency)
+            })
             .map(|f| f.id.as_str())
             .collect();
         for q in g.questions.iter() {

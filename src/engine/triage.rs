@@ -17,7 +17,7 @@ pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
             Some(RedFlagHit {
                 id: f.id.clone(),
                 name: f.name.clone(),
-                triage: Triage::parse(&flag.triage).unwrap_or(Triage::Emergency),
+                triage: flag.triage,
                 advice: flag.advice.clone(),
             })
         })
@@ -35,7 +35,7 @@ pub fn rules_present(graph: &Graph, query: &Query) -> Vec<RuleHit> {
         .map(|rule| RuleHit {
             id: rule.id.clone(),
             name: rule.name.clone(),
-            triage: Triage::parse(&rule.triage).unwrap_or(Triage::Emergency),
+            triage: rule.triage,
             advice: rule.advice.clone(),
         })
         .collect();

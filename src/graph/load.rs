@@ -186,17 +186,20 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
         match options.from_str::<GraphFile>(&file.text) {
             Ok(g) => parsed.push(g),
             Err(e) => {
+                let rejected_value = matches!(e.code, ron::Error::Message(_));
                 let message = match e.code {
                     ron::Error::ExceededRecursionLimit => {
                         format!("nested too deeply (more than {MAX_NESTING} levels)")
                     }
                     code => code.to_string(),
                 };
-                errors.push(Diagnostic::error(
-                    &file.name,
-                    (e.span.start.line, e.span.start.col),
-                    message,
-                ));
+                let (line, mut col) = (e.span.start.line, e.span.start.col);
+                // A value rejected by its type (an unknown triage level) is reported from
+                // inside its quotes: point at the opening quote, where the value starts.
+                if rejected_value && let Some(open) = string_start(&file.text, line, col) {
+                    col = open;
+                }
+                errors.push(Diagnostic::error(&file.name, (line, col), message));
             }
         }
     }
@@ -284,7 +287,7 @@ impl Graph {
     pub fn triage_level(&self, level: Triage) -> (String, String) {
         self.triage
             .iter()
-            .find(|t| t.id == level.id())
+            .find(|t| t.id == level)
             .map(|t| (t.label.clone(), t.action.clone()))
             .unwrap_or_else(|| {
                 (
@@ -405,6 +408,30 @@ pub fn find_definitions(text: &str, id: &str) -> Vec<usize> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
+/// The column of the opening quote of the string literal that holds a one-based line and
+/// column, or ends just before it (RON reports a rejected string from inside or after it).
+fn string_start(text: &str, line: usize, col: usize) -> Option<usize> {
+    let row = text.lines().nth(line.checked_sub(1)?)?;
+    let mut open: Option<usize> = None;
+    let mut escaped = false;
+    for (i, c) in row.chars().enumerate() {
+        let here = i + 1;
+        match (open, c) {
+            (None, '"') => open = Some(here),
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(start), '"') => {
+                if (start..=here + 1).contains(&col) {
+                    return Some(start);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;

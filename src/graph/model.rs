@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::triage::Triage;
+
 /// One RON file: any subset of the sections of a graph.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename = "Graph", deny_unknown_fields)]
@@ -33,7 +35,7 @@ pub struct GraphFile {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct TriageLevel {
-    pub id: String,
+    pub id: Triage,
     pub label: String,
     /// The words to act on. `{emergency_number}` is filled in by the program.
     pub action: String,
@@ -106,7 +108,7 @@ pub enum FindingKind {
 #[serde(deny_unknown_fields)]
 pub struct RedFlag {
     /// The triage level this finding forces.
-    pub triage: String,
+    pub triage: Triage,
     /// What a person should do, in plain words.
     pub advice: String,
     #[serde(default)]
@@ -247,7 +249,7 @@ pub struct Cause {
     /// Only applies to this sex, when set.
     #[serde(default)]
     pub sex: Option<Sex>,
-    pub triage: String,
+    pub triage: Triage,
     #[serde(default)]
     pub icd10: Option<String>,
     pub summary: String,
@@ -406,7 +408,7 @@ pub struct TriageRule {
     pub regions: Vec<String>,
     #[serde(default)]
     pub new_or_worse: bool,
-    pub triage: String,
+    pub triage: Triage,
     /// What to do, in plain words; may use {emergency_number}.
     pub advice: String,
     /// The causes to check first when the rule fires.

@@ -1,8 +1,11 @@
 //! The five triage levels, ordered from least to most urgent.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Read from the graph as one of the five names; any other word is an error at load, with
+/// its place in the file, so no level is ever guessed later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub enum Triage {
     #[serde(rename = "self-care")]
     SelfCare,
@@ -65,6 +68,28 @@ impl Triage {
                 "Call {emergency_number} now or go to the nearest emergency department."
             }
         }
+    }
+}
+
+impl std::fmt::Display for Triage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl TryFrom<String> for Triage {
+    type Error = String;
+
+    fn try_from(word: String) -> Result<Triage, String> {
+        Triage::parse(&word).ok_or_else(|| {
+            let near = crate::graph::suggest::closest(&word, Triage::ALL.map(Triage::id));
+            let hint = match near.first() {
+                Some(n) => format!(" (did you mean \"{n}\"?)"),
+                None => " (the levels are emergency, urgent, soon, routine and self-care)".into(),
+            };
+            // Written escaped: the word may hold anything, and messages reach terminals.
+            format!("unknown triage level \"{}\"{hint}", word.escape_debug())
+        })
     }
 }
 

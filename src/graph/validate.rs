@@ -220,7 +220,7 @@ impl<'g> Ctx<'g> {
         }
         let g = self.graph;
         match kind {
-            Kind::Triage => pick(&g.triage, |t| &t.id),
+            Kind::Triage => pick(&g.triage, |t| t.id.id()),
             Kind::Source => pick(&g.sources, |t| &t.id),
             Kind::Region => pick(&g.regions, |t| &t.id),
             Kind::Finding => pick(&g.findings, |t| &t.id),

@@ -26,7 +26,7 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
     for (idx, level) in graph.triage.iter().enumerate() {
         let fields = [("label", &level.label), ("action", &level.action)];
-        required(ctx, Kind::Triage, idx, &level.id, &fields);
+        required(ctx, Kind::Triage, idx, level.id.id(), &fields);
     }
     for (idx, source) in graph.sources.iter().enumerate() {
         required(
@@ -395,8 +395,8 @@ fn rules(ctx: &mut Ctx) {
             );
             ctx.error(ctx.field(Kind::Rule, idx, "new_or_worse"), message, id);
         }
-        let level = Triage::parse(&rule.triage);
-        if level.is_some_and(|l| l >= Triage::Urgent) && rule.sources.is_empty() {
+        let level = rule.triage;
+        if level >= Triage::Urgent && rule.sources.is_empty() {
             let message = format!(
                 "triage rule \"{id}\" sets the {} level but cites no source",
                 rule.triage

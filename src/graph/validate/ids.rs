@@ -2,8 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Ctx, Kind, did_you_mean};
-use crate::graph::suggest;
+use super::{Ctx, Kind};
 use crate::graph::triage::Triage;
 
 /// Kinds whose ids share one namespace (triage levels have their own).
@@ -48,18 +47,10 @@ fn triage_levels(ctx: &mut Ctx) {
     let graph = ctx.graph;
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (idx, level) in graph.triage.iter().enumerate() {
-        let id = level.id.as_str();
+        let id = level.id.id();
         let here = ctx.item(Kind::Triage, idx);
-        if Triage::parse(id).is_none() {
-            let known = Triage::ALL.map(Triage::id);
-            let hint = match did_you_mean(&suggest::closest(id, known)) {
-                hint if hint.is_empty() => {
-                    " (the levels are emergency, urgent, soon, routine and self-care)".to_string()
-                }
-                hint => hint,
-            };
-            ctx.error(here, format!("unknown triage level \"{id}\"{hint}"), id);
-        } else if let Some(&earlier) = first.get(id) {
+        // An unknown level is already refused when the file is read (`Triage` is typed).
+        if let Some(&earlier) = first.get(id) {
             let at = ctx.describe(ctx.item(Kind::Triage, earlier));
             ctx.error(
                 here,

@@ -148,7 +148,6 @@ fn finding_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, finding: &'g Finding) {
     each(ctx, owner, Target::Finding, "finding", &finding.only_with);
     if let Some(flag) = &finding.red_flag {
         let owner = owner.part("the red flag");
-        reference(ctx, &owner, Target::Triage, "triage level", &flag.triage);
         each(ctx, &owner, Target::Source, "source", &flag.sources);
     }
 }
@@ -172,7 +171,6 @@ fn cause_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, cause: &'g Cause) {
         "required finding",
         &cause.requires,
     );
-    reference(ctx, owner, Target::Triage, "triage level", &cause.triage);
     each(ctx, owner, Target::Cause, "related cause", &cause.related);
     each(ctx, owner, Target::Source, "source", &cause.sources);
 }
@@ -182,7 +180,6 @@ fn rule_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, rule: &'g TriageRule) {
     each(ctx, owner, Target::Finding, "finding", &rule.any);
     each(ctx, owner, Target::Finding, "finding", &rule.none);
     each(ctx, owner, Target::Region, "region", &rule.regions);
-    reference(ctx, owner, Target::Triage, "triage level", &rule.triage);
     each(ctx, owner, Target::Cause, "cause", &rule.points_at);
     each(ctx, owner, Target::Source, "source", &rule.sources);
 }

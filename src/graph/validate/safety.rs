@@ -199,9 +199,10 @@ fn targets<'g>(graph: &'g Graph, model: &Model, region: &str) -> Vec<Target<'g>>
     };
     let mut age = None;
     let mut sex = None;
-    let rules = graph.rules.iter().enumerate().filter(|(r, rule)| {
-        Triage::parse(&rule.triage) == Some(Triage::Emergency) && graph.rule_applies_in(*r, region)
-    });
+    let rules =
+        graph.rules.iter().enumerate().filter(|(r, rule)| {
+            rule.triage == Triage::Emergency && graph.rule_applies_in(*r, region)
+        });
     for (_, rule) in rules {
         rule.all.iter().chain(&rule.any).for_each(|id| need(id));
         if rule.age.is_some() {
@@ -641,7 +642,7 @@ fn cause_emergencies(graph: &Graph) -> Vec<Vec<usize>> {
         .map(|f| {
             f.red_flag
                 .as_ref()
-                .is_some_and(|flag| Triage::parse(&flag.triage) == Some(Triage::Emergency))
+                .is_some_and(|flag| flag.triage == Triage::Emergency)
         })
         .collect();
     graph

@@ -37,7 +37,7 @@ const FREE_TEXT: [&str; 11] = [
 
 pub(super) fn check(ctx: &mut Ctx) {
     let g = ctx.graph;
-    items(ctx, Kind::Triage, &g.triage, |t| &t.id);
+    items(ctx, Kind::Triage, &g.triage, |t| t.id.id());
     items(ctx, Kind::Source, &g.sources, |t| &t.id);
     items(ctx, Kind::Region, &g.regions, |t| &t.id);
     items(ctx, Kind::Finding, &g.findings, |t| &t.id);

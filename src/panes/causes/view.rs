@@ -183,10 +183,7 @@ fn table_row<'a>(
             .check_first
             .iter()
             .find(|c| c.index == row.index)
-            .map_or_else(
-                || Triage::parse(&cause.triage).unwrap_or(Triage::Urgent),
-                |c| c.triage,
-            );
+            .map_or(cause.triage, |c| c.triage);
         let word = match t {
             Triage::Emergency => "EMERGENCY",
             Triage::Urgent => "URGENT",

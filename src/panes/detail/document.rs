@@ -67,9 +67,8 @@ pub fn document(session: &Session, cause: usize, ascii: bool) -> Vec<DocLine> {
     if let Some(gloss) = &c.gloss {
         out.push(line(Kind::Text, format!("In plain words: {gloss}.")));
     }
-    let triage = crate::graph::Triage::parse(&c.triage).map(|t| g.triage_level(t).0);
     let mut meta = vec![c.prevalence.label().to_string()];
-    meta.extend(triage);
+    meta.push(g.triage_level(c.triage).0);
     if let Some(code) = &c.icd10 {
         meta.push(format!("ICD-10 code: {code}"));
     }

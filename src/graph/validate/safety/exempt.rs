@@ -79,7 +79,7 @@ fn other(sex: Sex) -> Sex {
 /// Every reason in the graph; `age` and `sex` are the item numbers of the age and sex.
 pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reason<'g>> {
     let mut out = Vec::new();
-    let emergency = |level: &str| Triage::parse(level) == Some(Triage::Emergency);
+    let emergency = |level: &Triage| *level == Triage::Emergency;
     // For each finding, the causes that link it for them, in graph order, each once.
     let mut linked_by: Vec<Vec<(usize, &Cause)>> = vec![Vec::new(); graph.findings.len()];
     for (c, cause) in graph.causes.iter().enumerate() {
