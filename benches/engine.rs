@@ -10,10 +10,10 @@ use symptom_explorer::graph::{self, Graph, load};
 
 fn startup(c: &mut Criterion) {
     c.bench_function("parse bundled graph", |b| {
-        b.iter(|| graph::parse(black_box(load::bundled())))
+        b.iter(|| graph::parse(black_box(load::bundled())));
     });
     c.bench_function("parse + validate bundled graph", |b| {
-        b.iter(|| graph::check(black_box(load::bundled())))
+        b.iter(|| graph::check(black_box(load::bundled())));
     });
 }
 
@@ -34,12 +34,12 @@ fn per_keystroke(c: &mut Criterion) {
         sex: None,
     };
     c.bench_function("rank all causes", |b| {
-        b.iter(|| rank(&graph, black_box(&query)))
+        b.iter(|| rank(&graph, black_box(&query)));
     });
     let searcher = Searcher::new(&graph);
     for q in ["sci", "pins and needles", "xyzzy"] {
         c.bench_function(&format!("search {q:?}"), |b| {
-            b.iter(|| searcher.search(&graph, black_box(q), Scope::Both, &[]))
+            b.iter(|| searcher.search(&graph, black_box(q), Scope::Both, &[]));
         });
     }
     let mut interview = Interview::new(vec!["lower-back".into()]);
@@ -50,7 +50,7 @@ fn per_keystroke(c: &mut Criterion) {
         interview.answer(&current, Answer::No);
     }
     c.bench_function("walk interview after 20 answers", |b| {
-        b.iter(|| black_box(&interview).walk(&graph))
+        b.iter(|| black_box(&interview).walk(&graph));
     });
 }
 

@@ -38,7 +38,7 @@ fn adversarial_files(c: &mut Criterion) {
                 || vec![SourceText::new("adversarial.ron", text.clone())],
                 |sources| graph::check(black_box(sources)),
                 BatchSize::LargeInput,
-            )
+            );
         });
     }
     group.finish();

@@ -30,7 +30,7 @@ fn bundled_graph_meets_the_content_brief() {
     for level in Triage::ALL {
         assert!(graph.triage.iter().any(|t| t.id == level), "{level:?}");
     }
-    for cause in graph.causes.iter() {
+    for cause in &graph.causes {
         assert!(cause.findings.len() >= 5, "{} has few findings", cause.id);
         assert!(cause.sources.len() >= 2, "{} has few sources", cause.id);
     }
@@ -59,7 +59,7 @@ fn bundled_graph_meets_the_content_brief() {
 #[test]
 fn every_bundled_cause_has_a_plain_gloss() {
     let graph = graph::Graph::bundled().expect("loads");
-    for cause in graph.causes.iter() {
+    for cause in &graph.causes {
         let id = &cause.id;
         let gloss = cause
             .gloss

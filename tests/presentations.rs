@@ -367,7 +367,7 @@ fn graph() -> Graph {
 }
 
 fn query(case: &Case) -> Query {
-    let owned = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect();
+    let owned = |ids: &[&str]| ids.iter().map(std::string::ToString::to_string).collect();
     Query {
         regions: owned(case.regions),
         present: owned(case.present),

@@ -167,8 +167,8 @@ fn extreme_weights_never_break_scores_or_lower_the_triage() {
     let mut graph = Graph::bundled().expect("bundled graph");
     let mut rng = Rng(0xBAD5_C0DE_0000_0001);
     let extremes = [1e300, 1e-300, f64::MAX, f64::MIN_POSITIVE, 0.0];
-    for cause in graph.causes.iter_mut() {
-        for link in cause.item.findings.iter_mut() {
+    for cause in &mut graph.causes {
+        for link in &mut cause.item.findings {
             if rng.below(2) == 0 {
                 link.1 = Weight::Lr(extremes[rng.below(extremes.len())]);
             }

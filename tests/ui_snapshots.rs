@@ -1,4 +1,4 @@
-//! The interface drawn on ratatui's TestBackend: insta snapshots of every view at 80x24
+//! The interface drawn on ratatui's `TestBackend`: insta snapshots of every view at 80x24
 //! and 120x40, and assertions on cell styles where style carries meaning.
 //!
 //! The graph is `tests/fixtures/ui-graph.ron`, not the bundled content, so that content

@@ -125,7 +125,7 @@ fn region_parent_cycle() {
     assert_reports(
         "region-parent-cycle.ron",
         &[
-            r#"tests/fixtures/region-parent-cycle.ron:20:17: error: region parent cycle: back -> lower-back -> back"#,
+            r"tests/fixtures/region-parent-cycle.ron:20:17: error: region parent cycle: back -> lower-back -> back",
         ],
     );
 }
@@ -145,7 +145,7 @@ fn question_cycle_names_the_questions_in_order() {
     assert_reports(
         "question-cycle.ron",
         &[
-            r#"tests/fixtures/question-cycle.ron:97:17: error: question cycle: onset -> fever-check -> saddle -> onset"#,
+            r"tests/fixtures/question-cycle.ron:97:17: error: question cycle: onset -> fever-check -> saddle -> onset",
         ],
     );
 }

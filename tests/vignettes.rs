@@ -414,7 +414,7 @@ fn graph() -> Graph {
 }
 
 fn query(v: &Vignette) -> Query {
-    let owned = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect();
+    let owned = |ids: &[&str]| ids.iter().map(std::string::ToString::to_string).collect();
     Query {
         regions: owned(v.regions),
         present: owned(v.present),

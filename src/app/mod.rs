@@ -32,7 +32,7 @@ use crate::panes::questions::QuestionsPane;
 pub struct Options {
     /// ASCII borders, figure and text only (`--ascii`, TERM=linux, non-UTF-8 locales).
     pub ascii: bool,
-    /// Named colours; false when NO_COLOR is set.
+    /// Named colours; false when `NO_COLOR` is set.
     pub color: bool,
     /// Fills `{emergency_number}` in content text.
     pub emergency_number: String,
@@ -144,7 +144,7 @@ impl App {
         let width = usize::from(width.max(8)) - 2;
         let mut lines: Vec<String> = textwrap::wrap(&text, width)
             .into_iter()
-            .map(|l| l.into_owned())
+            .map(std::borrow::Cow::into_owned)
             .collect();
         if lines.len() > max {
             lines.truncate(max);

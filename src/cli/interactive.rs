@@ -49,7 +49,7 @@ Use the lookups instead, for example:
 See `symptom-explorer --help` for every command.";
 
 /// ASCII only: on a Linux console or a VT100, or where the locale is not UTF-8
-/// (the first of LC_ALL, LC_CTYPE and LANG that is set decides; none set means "C").
+/// (the first of `LC_ALL`, `LC_CTYPE` and LANG that is set decides; none set means "C").
 pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
     let term = env("TERM").unwrap_or_default();
     if matches!(term.as_str(), "linux" | "vt100" | "vt102") {
@@ -63,7 +63,7 @@ pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
     !(locale.contains("utf-8") || locale.contains("utf8"))
 }
 
-/// NO_COLOR set to anything but the empty string turns colour off (no-color.org).
+/// `NO_COLOR` set to anything but the empty string turns colour off (no-color.org).
 pub fn wants_no_color(env: impl Fn(&str) -> Option<String>) -> bool {
     env("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

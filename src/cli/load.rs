@@ -32,8 +32,10 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     match graph {
         Some(graph) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(graph),
         _ => {
-            let errors: Vec<Diagnostic> =
-                diagnostics.into_iter().filter(|d| d.is_error()).collect();
+            let errors: Vec<Diagnostic> = diagnostics
+                .into_iter()
+                .filter(super::super::graph::diagnostic::Diagnostic::is_error)
+                .collect();
             print_failed(&errors, file_count);
             Err(Failure::Graph)
         }

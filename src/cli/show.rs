@@ -157,7 +157,7 @@ pub fn cause_text(paint: &Paint, graph: &Graph, c: &Cause) -> String {
     if let Some(age) = &c.age {
         doc.field(
             "Usual ages",
-            &crate::engine::evidence::describe_age(age).to_string(),
+            &crate::engine::evidence::describe_age(age).clone(),
         );
     }
     if let Some(sex) = c.sex {

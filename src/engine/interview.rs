@@ -255,9 +255,10 @@ fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Optio
         }),
         (Answers::Checklist(items), Answer::Checked(ticked)) => {
             for (i, item) in items.iter().enumerate() {
-                match is_ticked(ticked, i) {
-                    true => known.add(&item.finding),
-                    false => known.rule_out(&item.finding),
+                if is_ticked(ticked, i) {
+                    known.add(&item.finding)
+                } else {
+                    known.rule_out(&item.finding)
                 }
             }
             None

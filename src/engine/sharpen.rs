@@ -37,7 +37,7 @@ impl Sharpener {
         // What the reachability proof needs asked: emergency red flags and the findings
         // of emergency rules.
         let mut targets: HashSet<&str> = HashSet::new();
-        for f in graph.findings.iter() {
+        for f in &graph.findings {
             if f.red_flag.as_ref().is_some_and(|r| emergency(&r.triage)) {
                 targets.insert(&f.id);
             }
@@ -53,13 +53,13 @@ impl Sharpener {
             .filter(|f| f.red_flag.is_some())
             .map(|f| f.id.as_str())
             .collect();
-        for rule in graph.rules.iter() {
+        for rule in &graph.rules {
             flags.extend(rule.all.iter().chain(&rule.any).map(String::as_str));
         }
         let mut protected: HashSet<String> = HashSet::new();
         loop {
             let before = (protected.len(), gates.len());
-            for q in graph.questions.iter() {
+            for q in &graph.questions {
                 if (asks_any(q, &flags) || protected.contains(&q.id))
                     && let Some(cond) = &q.ask_if
                 {
@@ -212,7 +212,7 @@ mod tests {
             })
             .map(|f| f.id.as_str())
             .collect();
-        for q in g.questions.iter() {
+        for q in &g.questions {
             if asks_any(q, &emergency) || records_person(q) {
                 assert!(sharpener.is_protected(&q.id), "{} is not protected", q.id);
             }

@@ -312,8 +312,14 @@ mod tests {
 
     fn query(regions: &[&str], present: &[&str]) -> Query {
         Query {
-            regions: regions.iter().map(|s| s.to_string()).collect(),
-            present: present.iter().map(|s| s.to_string()).collect(),
+            regions: regions
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            present: present
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             ..Query::default()
         }
     }

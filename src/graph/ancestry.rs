@@ -196,12 +196,11 @@ impl Ancestry {
             return true;
         }
         // A listed region below it.
-        match self.cycle[region] {
-            Some(c) => set.below_cycles.binary_search(&c).is_ok(),
-            None => {
-                let k = set.enters.partition_point(|&e| e < enter);
-                set.enters.get(k).is_some_and(|&e| e <= leave)
-            }
+        if let Some(c) = self.cycle[region] {
+            set.below_cycles.binary_search(&c).is_ok()
+        } else {
+            let k = set.enters.partition_point(|&e| e < enter);
+            set.enters.get(k).is_some_and(|&e| e <= leave)
         }
     }
 }

@@ -13,7 +13,9 @@ use ron::options::Options;
 
 use super::ancestry::{Ancestry, RegionSet};
 use super::diagnostic::Diagnostic;
-use super::model::*;
+use super::model::{
+    Cause, Finding, GraphFile, GuidancePage, Question, Region, Source, TriageLevel, TriageRule,
+};
 use super::triage::Triage;
 
 /// The largest graph file that is read, in bytes (8 MiB: the bundled graph is about
@@ -285,16 +287,15 @@ impl Graph {
 
     /// The label and action of a triage level; a generic text if the graph lacks it.
     pub fn triage_level(&self, level: Triage) -> (String, String) {
-        self.triage
-            .iter()
-            .find(|t| t.id == level)
-            .map(|t| (t.label.clone(), t.action.clone()))
-            .unwrap_or_else(|| {
+        self.triage.iter().find(|t| t.id == level).map_or_else(
+            || {
                 (
                     level.label().to_string(),
                     level.default_action().to_string(),
                 )
-            })
+            },
+            |t| (t.label.clone(), t.action.clone()),
+        )
     }
 
     /// The region and every region it is part of, nearest first, each once (a parent
@@ -367,8 +368,7 @@ impl Graph {
         let text = &self.files[file].text;
         find_definitions(text, id)
             .get(n)
-            .map(|&off| position(text, off))
-            .unwrap_or((0, 0))
+            .map_or((0, 0), |&off| position(text, off))
     }
 
     /// Line and column of the first `"REF"` after the definition of `owner` in a file,
@@ -435,7 +435,7 @@ fn string_start(text: &str, line: usize, col: usize) -> Option<usize> {
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }
 

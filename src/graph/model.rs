@@ -409,7 +409,7 @@ pub struct TriageRule {
     #[serde(default)]
     pub new_or_worse: bool,
     pub triage: Triage,
-    /// What to do, in plain words; may use {emergency_number}.
+    /// What to do, in plain words; may use {`emergency_number`}.
     pub advice: String,
     /// The causes to check first when the rule fires.
     #[serde(default)]

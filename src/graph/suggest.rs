@@ -39,15 +39,12 @@ impl Budget {
 
     /// Take `cells`; false (and nothing left) when there is not enough.
     fn spend(&mut self, cells: usize) -> bool {
-        match self.0.checked_sub(cells as u64) {
-            Some(left) => {
-                self.0 = left;
-                true
-            }
-            None => {
-                self.0 = 0;
-                false
-            }
+        if let Some(left) = self.0.checked_sub(cells as u64) {
+            self.0 = left;
+            true
+        } else {
+            self.0 = 0;
+            false
         }
     }
 }
@@ -84,7 +81,7 @@ impl<'a> Candidates<'a> {
                 scored.push((s, d, id));
             }
         }
-        scored.sort();
+        scored.sort_unstable();
         scored.dedup_by(|a, b| a.2 == b.2);
         scored
             .into_iter()
@@ -129,10 +126,8 @@ fn affinity(a: &[char], b: &[char]) -> usize {
         0
     } else if long.starts_with(short) {
         2
-    } else if long.windows(short.len()).any(|w| w == short) {
-        1
     } else {
-        0
+        usize::from(long.windows(short.len()).any(|w| w == short))
     }
 }
 

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 let focused = pane == app.pane && app.help.is_none();
                 match pane {
                     Pane::Body => {
-                        panes::body::view::draw(frame, rect, &app.body, s, focused, &theme)
+                        panes::body::view::draw(frame, rect, &app.body, s, focused, &theme);
                     }
                     Pane::Questions => {
                         panes::questions::view::draw(
@@ -108,7 +108,7 @@ pub(crate) fn truncate(text: &str, width: usize, theme: &Theme) -> String {
 pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
     textwrap::wrap(text, usize::from(width.max(1)))
         .into_iter()
-        .map(|l| l.into_owned())
+        .map(std::borrow::Cow::into_owned)
         .collect()
 }
 

@@ -1,5 +1,5 @@
 //! Styles and glyphs. 16 named ANSI colours only, so the terminal's palette rules;
-//! with NO_COLOR every colour is dropped and meaning is carried by words, reverse video
+//! with `NO_COLOR` every colour is dropped and meaning is carried by words, reverse video
 //! and markers. With `--ascii` every glyph has an ASCII stand-in.
 
 use ratatui::buffer::Buffer;
@@ -186,10 +186,10 @@ impl Theme {
 
     /// Last pass over a drawn frame: no control or bidi character in any cell (ratatui
     /// already skips control characters and zero-width ones as it draws text; this holds
-    /// whatever the widget); with NO_COLOR, drop any colour that slipped in; with
+    /// whatever the widget); with `NO_COLOR`, drop any colour that slipped in; with
     /// `--ascii`, replace any character outside ASCII.
     pub fn finish(&self, buf: &mut Buffer) {
-        for cell in buf.content.iter_mut() {
+        for cell in &mut buf.content {
             if cell.symbol().chars().any(is_unsafe) {
                 let kept: String = cell.symbol().chars().filter(|&c| !is_unsafe(c)).collect();
                 if kept.is_empty() {
@@ -284,7 +284,11 @@ mod tests {
             buf[(3, 0)].set_symbol("\u{9b}");
             buf[(4, 0)].set_symbol("b");
             Theme::new(&options).finish(&mut buf);
-            let symbols: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+            let symbols: Vec<&str> = buf
+                .content
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect();
             assert_eq!(symbols, [" ", "a", " ", " ", "b"]);
         }
     }

@@ -193,15 +193,14 @@ impl Index {
         let mut word = std::mem::take(&mut self.scratch);
         word.clear();
         word.extend(chars);
-        let id = match self.lookup.get(word.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-                self.lookup.insert(word.clone(), id);
-                self.vocab.push(VocabWord::new(word.clone()));
-                self.postings.push(Vec::new());
-                id
-            }
+        let id = if let Some(&id) = self.lookup.get(word.as_str()) {
+            id
+        } else {
+            let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+            self.lookup.insert(word.clone(), id);
+            self.vocab.push(VocabWord::new(word.clone()));
+            self.postings.push(Vec::new());
+            id
         };
         self.scratch = word;
         id

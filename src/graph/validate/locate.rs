@@ -176,9 +176,10 @@ impl FileMap {
 fn value(text: &str, token: &StrToken) -> String {
     let raw = text.get(token.content.clone()).unwrap_or_default();
     let quoted = text.as_bytes().get(token.token.start) == Some(&b'"');
-    match quoted && raw.contains('\\') {
-        true => unescape(raw).unwrap_or_else(|| raw.to_string()),
-        false => raw.to_string(),
+    if quoted && raw.contains('\\') {
+        unescape(raw).unwrap_or_else(|| raw.to_string())
+    } else {
+        raw.to_string()
     }
 }
 

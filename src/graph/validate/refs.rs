@@ -231,7 +231,7 @@ fn choice_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, choice: &'g ChoiceOption) {
 fn condition_refs<'g>(ctx: &mut Ctx<'g>, owner: &Owner, condition: &'g Condition) {
     match condition {
         Condition::Has(id) | Condition::Lacks(id) => {
-            reference(ctx, owner, Target::Finding, "finding", id)
+            reference(ctx, owner, Target::Finding, "finding", id);
         }
         Condition::InRegion(id) => reference(ctx, owner, Target::Region, "region", id),
         Condition::IsSex(_) | Condition::Age(_) => {}

@@ -686,18 +686,15 @@ fn post_order(successors: &[Vec<usize>]) -> Vec<usize> {
         visited[root] = true;
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         while let Some((node, edge)) = stack.last_mut() {
-            match successors[*node].get(*edge) {
-                Some(&next) => {
-                    *edge += 1;
-                    if !visited[next] {
-                        visited[next] = true;
-                        stack.push((next, 0));
-                    }
+            if let Some(&next) = successors[*node].get(*edge) {
+                *edge += 1;
+                if !visited[next] {
+                    visited[next] = true;
+                    stack.push((next, 0));
                 }
-                None => {
-                    order.push(*node);
-                    stack.pop();
-                }
+            } else {
+                order.push(*node);
+                stack.pop();
             }
         }
     }
@@ -980,9 +977,12 @@ impl<'g> RegionView<'g> {
     /// For each question, what its condition or a later decided question's reads.
     fn kept(&self, model: &Model, decides: &[bool]) -> Vec<Set> {
         let mut kept: Vec<Set> = (0..model.steps.len())
-            .map(|s| match decides[s] {
-                true => self.reads[s].clone(),
-                false => Set::new(model.slots()),
+            .map(|s| {
+                if decides[s] {
+                    self.reads[s].clone()
+                } else {
+                    Set::new(model.slots())
+                }
             })
             .collect();
         for &s in &model.post_order {
@@ -1030,9 +1030,10 @@ impl<'a, 'g> Search<'a, 'g> {
         let mut ahead: Vec<Option<usize>> = vec![None; model.steps.len()];
         // Successors first; along a cycle (only met in tests) a question leads to the end.
         for &s in &model.post_order {
-            ahead[s] = match group.decides[s] {
-                true => Some(s),
-                false => model.steps[s].skip_to.and_then(|next| ahead[next]),
+            ahead[s] = if group.decides[s] {
+                Some(s)
+            } else {
+                model.steps[s].skip_to.and_then(|next| ahead[next])
             };
         }
         Search {
@@ -1082,12 +1083,11 @@ impl<'a, 'g> Search<'a, 'g> {
                 .iter()
                 .filter_map(|&(_, next)| next)
                 .find(|&next| !self.nodes[next].expanded);
-            match pending {
-                Some(next) => stack.push(next),
-                None => {
-                    self.settle(n);
-                    stack.pop();
-                }
+            if let Some(next) = pending {
+                stack.push(next)
+            } else {
+                self.settle(n);
+                stack.pop();
             }
         }
         root
@@ -1201,7 +1201,7 @@ mod exempt;
 mod tests;
 
 /// The multiply-rotate hash of the Rust compiler (FxHash): the search hashes millions of
-/// small states, where SipHash's protection against crafted keys buys nothing.
+/// small states, where `SipHash`'s protection against crafted keys buys nothing.
 #[derive(Default)]
 struct FxHasher(u64);
 

@@ -123,15 +123,13 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme:
     for i in 0..g.regions.len() {
         let rank = if i == app.pane.cursor {
             2
-        } else if app.pane.marked.contains(&i) {
-            1
         } else {
-            0
+            u8::from(app.pane.marked.contains(&i))
         };
         spots.push((rank, i));
     }
     // Draw the cursor last so it is never hidden under another spot.
-    spots.sort();
+    spots.sort_unstable();
     for (rank, i) in spots {
         let Some(s) = nav::spot_on(g, i, app.pane.view) else {
             continue;

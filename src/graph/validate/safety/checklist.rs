@@ -57,9 +57,10 @@ pub(super) fn branches(
                     rule_out.push(slot);
                 }
             }
-            let label = match ticked.is_empty() {
-                true => "none of these".to_string(),
-                false => ticked.join("; "),
+            let label = if ticked.is_empty() {
+                "none of these".to_string()
+            } else {
+                ticked.join("; ")
             };
             Branch {
                 label: format!("\"{label}\""),

@@ -77,7 +77,7 @@ fn other(sex: Sex) -> Sex {
 }
 
 /// Every reason in the graph; `age` and `sex` are the item numbers of the age and sex.
-pub(super) fn reasons<'g>(graph: &'g Graph, age: usize, sex: usize) -> Vec<Reason<'g>> {
+pub(super) fn reasons(graph: &Graph, age: usize, sex: usize) -> Vec<Reason<'_>> {
     let mut out = Vec::new();
     let emergency = |level: &Triage| *level == Triage::Emergency;
     // For each finding, the causes that link it for them, in graph order, each once.

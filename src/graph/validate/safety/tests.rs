@@ -293,7 +293,11 @@ fn a_cycle_or_a_broken_link_leaves_the_check_out() {
         ),
     ] {
         let found = validate(&graph(CAUSE, &questions));
-        assert!(found.iter().any(|d| d.is_error()));
+        assert!(
+            found
+                .iter()
+                .any(crate::graph::diagnostic::Diagnostic::is_error)
+        );
         assert!(
             !found.iter().any(|d| d.message.contains("not asked")),
             "{found:#?}"
@@ -463,7 +467,7 @@ fn random_graph(dice: &mut Dice) -> Graph {
         let answers = if kind == 2 {
             // A checklist of distinct findings.
             let mut picked: Vec<&str> = Vec::new();
-            for _ in 0..1 + dice.roll(3) {
+            for _ in 0..=dice.roll(3) {
                 let f = dice.pick(&FINDINGS);
                 if !picked.contains(&f) {
                     picked.push(f);
@@ -490,7 +494,7 @@ fn random_graph(dice: &mut Dice) -> Graph {
                 outcome()
             )
         } else {
-            let options: Vec<String> = (0..1 + dice.roll(3))
+            let options: Vec<String> = (0..=dice.roll(3))
                 .map(|o| {
                     let age = ["", "age: 30, ", "age: 70, "][dice.roll(3)];
                     let sex = ["", "sex: Female, ", "sex: Male, "][dice.roll(3)];
@@ -670,7 +674,7 @@ fn the_search_agrees_with_walking_every_path() {
 /// The graph with "numb" only mattering alongside "x" (`only_with`), and a male-only cause.
 fn settled_graph(questions: &str) -> Graph {
     let head = HEAD.replace(
-        r#"kind: Nerve, red_flag"#,
+        r"kind: Nerve, red_flag",
         r#"kind: Nerve, only_with: ["x"], red_flag"#,
     );
     let text = format!("Graph(\n{head}\n{CAUSE}\n    questions: [\n{questions}\n    ],\n)");
