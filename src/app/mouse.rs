@@ -109,9 +109,17 @@ fn click_in(app: &App, pane: Pane, at: Position) -> Vec<Action> {
                 vec![Action::Select(n)]
             }
         }
+        Pane::Questions => {
+            let q = &app.questions;
+            match row_at(q.answer_rows.get(), q.answers.top(), at) {
+                Some(n) if n < app.session.walk().answered.len() => vec![Action::Select(n)],
+                _ => Vec::new(),
+            }
+        }
         Pane::Body => {
             let b = &app.body;
-            let Some(n) = row_at(b.list_rows.get(), b.list.top(), at) else {
+            let on_figure = b.spot_at(at.x, at.y);
+            let Some(n) = on_figure.or_else(|| row_at(b.list_rows.get(), b.list.top(), at)) else {
                 return Vec::new();
             };
             if n >= app.session.graph().regions.len() {

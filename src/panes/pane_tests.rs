@@ -191,3 +191,23 @@ fn q_asks_before_losing_answers_and_ctrl_c_does_not() {
     update(&mut app, Action::QuitNow);
     assert!(app.quit);
 }
+
+#[test]
+fn a_click_on_the_figure_picks_the_region_there_and_a_second_chooses_it() {
+    let mut app = app(Options::default());
+    let spots = app.body.spots.borrow().clone();
+    let &(region, x, y) = spots
+        .iter()
+        .find(|&&(r, _, _)| r != app.body.cursor)
+        .expect("another region on the figure");
+    for a in click(&app, x, y, MouseEventKind::Down(MouseButton::Left)) {
+        update(&mut app, a);
+    }
+    assert_eq!(app.body.cursor, region);
+    draw(&app);
+    for a in click(&app, x, y, MouseEventKind::Down(MouseButton::Left)) {
+        update(&mut app, a);
+    }
+    assert_eq!(app.pane, Pane::Questions, "the second click chooses");
+    assert_eq!(app.session.interview().regions.len(), 1);
+}

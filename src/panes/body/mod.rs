@@ -26,6 +26,8 @@ pub struct BodyPane {
     /// The region list as last drawn, and where its rows were on screen.
     pub list: Viewport,
     pub list_rows: Cell<Rect>,
+    /// Each region's spot on the figure as last drawn: region, column, row.
+    pub spots: std::cell::RefCell<Vec<(usize, u16, u16)>>,
 }
 
 impl BodyPane {
@@ -49,6 +51,7 @@ impl BodyPane {
             figure_shown: Cell::new(true),
             list: Viewport::default(),
             list_rows: Cell::new(Rect::ZERO),
+            spots: std::cell::RefCell::default(),
         }
     }
 
@@ -86,6 +89,21 @@ impl BodyPane {
             _ => {}
         }
         Effect::None
+    }
+
+    /// The region whose spot on the figure is nearest a point, within two cells.
+    pub fn spot_at(&self, column: u16, row: u16) -> Option<usize> {
+        self.spots
+            .borrow()
+            .iter()
+            .map(|&(region, x, y)| {
+                let dx = i32::from(x) - i32::from(column);
+                let dy = i32::from(y) - i32::from(row);
+                (dx * dx + 4 * dy * dy, region)
+            })
+            .filter(|&(d, _)| d <= 4)
+            .min()
+            .map(|(_, region)| region)
     }
 
     /// Put the cursor on a region, turning the figure if it shows on the other side.

@@ -72,6 +72,9 @@ pub fn draw(
     ])
     .areas(inner);
     app.pane.figure_shown.set(figure.is_some());
+    if figure.is_none() {
+        app.pane.spots.borrow_mut().clear();
+    }
     if let Some(figure) = &figure {
         draw_figure(frame, fig, figure, app, theme);
     }
@@ -130,6 +133,7 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme:
     }
     // Draw the cursor last so it is never hidden under another spot.
     spots.sort_unstable();
+    let mut drawn = Vec::new();
     for (rank, i) in spots {
         let Some(s) = nav::spot_on(g, i, app.pane.view) else {
             continue;
@@ -141,10 +145,13 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme:
             _ => (other, theme.spot()),
         };
         let pos = (x0 + c, y0 + r);
+        drawn.push((i, pos.0, pos.1));
         if buf.area.contains(pos.into()) {
             buf[pos].set_symbol(glyph).set_style(style);
         }
     }
+    // Where each region's spot is on screen, for clicks.
+    *app.pane.spots.borrow_mut() = drawn;
     // The highlighted region's name, under the figure.
     let name_y = y0 + figure.height();
     if let Some(region) = g.regions.get(app.pane.cursor)

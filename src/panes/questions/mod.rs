@@ -14,8 +14,9 @@ use crate::graph::Answers;
 pub struct QuestionsPane {
     /// `None` is the current question, `Some(i)` the i-th answer so far.
     pub cursor: Option<usize>,
-    /// The answers list as last drawn.
+    /// The answers list as last drawn, and where its rows were on screen.
     pub answers: Viewport,
+    pub answer_rows: std::cell::Cell<ratatui::layout::Rect>,
     /// The checklist being ticked, when the question in focus is one (see [`Self::ticks`]).
     pub ticks: Option<Ticks>,
 }

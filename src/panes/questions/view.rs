@@ -391,6 +391,7 @@ fn draw_answers(frame: &mut Frame, area: Rect, app: &Ctx, theme: &Theme) {
     let height = usize::from(list.height);
     let selected = app.pane.cursor.unwrap_or(answered.len() - 1);
     let top = app.pane.answers.follow(selected, answered.len(), height);
+    app.pane.answer_rows.set(list);
     let items: Vec<ListItem> = answered
         .iter()
         .enumerate()
