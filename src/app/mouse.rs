@@ -131,6 +131,6 @@ fn click_in(app: &App, pane: Pane, at: Position) -> Vec<Action> {
                 vec![Action::Select(n)]
             }
         }
-        _ => Vec::new(),
+        Pane::Detail => Vec::new(),
     }
 }
