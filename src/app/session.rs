@@ -147,6 +147,17 @@ impl Session {
             .is_some_and(|q| !self.sharpener.is_protected(q))
     }
 
+    /// Whether the overall triage may be shown: once the questions that screen for danger
+    /// are answered (or the interview is over), or at once when it is above routine. Before
+    /// that a calm level would only mean "not asked yet".
+    pub fn assessed(&self) -> bool {
+        let urgent_already = self.ranking.triage > crate::graph::Triage::Routine;
+        let screened = !self.interview.regions.is_empty()
+            && !self.interview.is_empty()
+            && (self.walk.current.is_none() || self.enough_to_list());
+        urgent_already || screened
+    }
+
     /// Take back the last answer on the path; its question id, if there was one.
     pub fn undo(&mut self) -> Option<String> {
         let undone = self.interview.undo(&self.graph)?;

@@ -14,9 +14,10 @@ use crate::app::layout::Layout;
 pub const DISCLAIMER: &str = "information, not a diagnosis";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &Theme) {
-    // Before any answer nothing has been assessed: no green "Self-care" yet.
+    // No green "Self-care" before the screen for danger is through: until then only a
+    // level above routine (a red flag, a rule, a dangerous cause) is shown.
     let ranking = app.session.ranking();
-    let assessed = !app.session.interview().is_empty() || !ranking.red_flags.is_empty();
+    let assessed = app.session.assessed();
     let level = if assessed {
         Span::styled(
             format!(" {} ", ranking.triage_label),
