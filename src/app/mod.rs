@@ -5,6 +5,7 @@
 //! Data flows one way: key -> [`keymap::action_for`] -> [`Action`] -> [`update`] -> state.
 
 pub mod action;
+pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod mouse;

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::{App, keymap};
+use crate::app::{App, hints};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
@@ -18,9 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used += text.width() + 1;
         spans.push(Span::styled(format!(" {text}"), theme.bold()));
     }
-    let hints = keymap::hints(app);
+    let hints = hints::hints(app);
     // Each hint is " key text "; the last one's trailing space may fall off the edge.
-    let cost = |h: &keymap::ShownHint| h.key.width() + h.text.width() + 3;
+    let cost = |h: &hints::ShownHint| h.key.width() + h.text.width() + 3;
     // The keys that matter here (choose, answer, skip, search, help, quit) always stay;
     // the rest fill what room is left: the pane's first, then the global ones.
     let mut keep = vec![false; hints.len()];

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Effect, scrolled};
 use crate::app::Action;
-use crate::app::keymap::{HelpRow, help_rows};
+use crate::app::hints::{HelpRow, help_rows};
 use crate::graph::Graph;
 
 #[derive(Debug, Clone, Default)]

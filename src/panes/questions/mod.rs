@@ -1,6 +1,7 @@
 //! The questions: the one to answer now, or an earlier answer picked to change; the
 //! answers so far below it.
 
+mod checklist;
 pub mod keys;
 pub mod view;
 
