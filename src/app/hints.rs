@@ -66,11 +66,12 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
 }
 
 /// One row of the help overlay's key list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpRow {
     Blank,
     Heading(&'static str),
-    Key(&'static str, &'static str),
+    /// The keys, written from their patterns, and what they do.
+    Key(String, &'static str),
 }
 
 /// Every binding, grouped by where it works: the help overlay's rows.

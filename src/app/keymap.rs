@@ -93,9 +93,6 @@ pub enum Does {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Pat],
-    /// How the keys are shown, and how in ASCII.
-    pub label: &'static str,
-    pub ascii: &'static str,
     /// Said in the help overlay.
     pub help: &'static str,
     /// Shown in the status bar; bindings without one are only in the help.
@@ -104,8 +101,14 @@ pub struct Binding {
 }
 
 impl Binding {
-    pub fn label(&self, ascii: bool) -> &'static str {
-        if ascii { self.ascii } else { self.label }
+    /// The keys as the help writes them, made from the patterns themselves so a binding
+    /// and its label cannot drift apart ("↑/k/Ctrl-P/Ctrl-K").
+    pub fn label(&self, ascii: bool) -> String {
+        self.keys
+            .iter()
+            .map(|&p| key_label(p, ascii))
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }
 
@@ -143,16 +146,12 @@ pub const fn vital(label: &'static str, ascii: &'static str, text: &'static str)
 
 pub const fn bind(
     keys: &'static [Pat],
-    label: &'static str,
-    ascii: &'static str,
     help: &'static str,
     hint: Option<Hint>,
     does: Does,
 ) -> Binding {
     Binding {
         keys,
-        label,
-        ascii,
         help,
         hint,
         does,
@@ -176,22 +175,22 @@ pub const END: &[Pat] = &[Key(K::End), Key(K::Char('G'))];
 /// "Quit and lose your answers?" has the keyboard until it is answered.
 #[rustfmt::skip]
 static CONFIRM: &[Binding] = &[
-    bind(&[Key(K::Char('y')), Key(K::Char('q'))], "y", "y", "yes, quit and forget the answers", vital("y", "y", "quit"), Act(Action::QuitNow)),
-    bind(&[Key(K::Char('n')), Key(K::Esc)], "n/Esc", "n/Esc", "no, carry on", vital("n", "n", "stay"), Act(Action::StayOpen)),
-    bind(&[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit", NO, Act(Action::QuitNow)),
+    bind(&[Key(K::Char('y')), Key(K::Char('q'))], "yes, quit and forget the answers", vital("y", "y", "quit"), Act(Action::QuitNow)),
+    bind(&[Key(K::Char('n')), Key(K::Esc)], "no, carry on", vital("n", "n", "stay"), Act(Action::StayOpen)),
+    bind(&[Ctrl('c')], "quit", NO, Act(Action::QuitNow)),
 ];
 
 /// The keys that work in every pane (unless the pane uses the key itself).
 #[rustfmt::skip]
 pub(super) static GLOBAL: &[Binding] = &[
-    bind(&[Key(K::Tab)], "Tab", "Tab", "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
-    bind(&[Key(K::BackTab)], "Shift-Tab", "Shift-Tab", "previous pane", NO, Act(Action::PrevPane)),
-    bind(&[Key(K::Char('/'))], "/", "/", "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
-    bind(&[Key(K::Esc)], "Esc", "Esc", "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
-    bind(&[Key(K::Char('?')), Key(K::F(1))], "?/F1", "?/F1", "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
-    bind(&[Key(K::Char('q'))], "q", "q", "quit (asks first when you have given answers)", vital("q", "q", "quit"), Act(Action::Quit)),
-    bind(&[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit at once, even in the search line", NO, Act(Action::QuitNow)),
-    bind(&[Ctrl('z')], "Ctrl-Z", "Ctrl-Z", "suspend to the shell; fg brings it back", NO, Act(Action::StayOpen)),
+    bind(&[Key(K::Tab)], "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
+    bind(&[Key(K::BackTab)], "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::Char('/'))], "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
+    bind(&[Key(K::Esc)], "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
+    bind(&[Key(K::Char('?')), Key(K::F(1))], "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
+    bind(&[Key(K::Char('q'))], "quit (asks first when you have given answers)", vital("q", "q", "quit"), Act(Action::Quit)),
+    bind(&[Ctrl('c')], "quit at once, even in the search line", NO, Act(Action::QuitNow)),
+    bind(&[Ctrl('z')], "suspend to the shell; fg brings it back", NO, Act(Action::StayOpen)),
 ];
 
 /// The contexts in force, innermost first. The help overlay and the quit question are
@@ -281,7 +280,20 @@ pub(super) fn event_of(pat: Pat) -> Option<KeyEvent> {
 
 /// How a single key is written.
 pub(super) fn key_name(pat: Pat) -> String {
+    key_label(pat, true)
+}
+
+/// How a key is written in the help and the status bar: arrows as arrows unless ASCII only.
+pub fn key_label(pat: Pat, ascii: bool) -> String {
+    let arrow = |glyph: &str, word: &str| if ascii { word } else { glyph }.to_string();
     match pat {
+        Key(K::Up) => arrow("↑", "Up"),
+        Key(K::Down) => arrow("↓", "Down"),
+        Key(K::Left) => arrow("←", "Left"),
+        Key(K::Right) => arrow("→", "Right"),
+        Key(K::PageUp) => "PgUp".into(),
+        Key(K::PageDown) => "PgDn".into(),
+        Key(K::BackTab) => "Shift-Tab".into(),
         Key(K::Char(' ')) => "Space".into(),
         Key(K::Char(c)) => c.to_string(),
         Key(K::F(n)) => format!("F{n}"),
@@ -329,7 +341,7 @@ mod tests {
                 assert!(
                     alive,
                     "{ctx:?}: every key of {:?} is taken earlier",
-                    b.label
+                    b.label(true)
                 );
             }
         }

@@ -260,7 +260,7 @@ fn every_binding_is_in_the_help() {
     let rows = hints::help_rows(false);
     for ctx in keymap::Context::ALL {
         for b in ctx.keys() {
-            assert!(rows.contains(&hints::HelpRow::Key(b.label, b.help)));
+            assert!(rows.contains(&hints::HelpRow::Key(b.label(false), b.help)));
         }
     }
     for ascii in hints::help_rows(true) {

@@ -11,15 +11,15 @@ use Pat::{Ctrl, Key};
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding] = &[
-    bind(&[Key(K::Esc), Key(K::Char('?')), Key(K::F(1))], "Esc/?/F1", "Esc/?/F1", "close this help", vital("Esc", "Esc", "close"), Act(Action::ToggleHelp)),
-    bind(UP, "↑/k", "Up/k", "scroll up", NO, Act(Action::Move(Dir::Up))),
-    bind(DOWN, "↓/j", "Down/j", "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
-    bind(PG_UP, "PgUp/Ctrl-B", "PgUp/Ctrl-B", "a page up", NO, Act(Action::PageUp)),
-    bind(&[Key(K::PageDown), Ctrl('f'), Key(K::Char(' '))], "PgDn/Space", "PgDn/Space", "a page down", NO, Act(Action::PageDown)),
-    bind(HALF_UP, "Ctrl-U", "Ctrl-U", "half a page up", NO, Act(Action::HalfPageUp)),
-    bind(HALF_DOWN, "Ctrl-D", "Ctrl-D", "half a page down", NO, Act(Action::HalfPageDown)),
-    bind(HOME, "Home/g", "Home/g", "to the top", NO, Act(Action::Home)),
-    bind(END, "End/G", "End/G", "to the end", NO, Act(Action::End)),
-    bind(&[Key(K::Char('q'))], "q", "q", "quit (asks first when you have given answers)", vital("q", "q", "quit"), Act(Action::Quit)),
-    bind(&[Ctrl('c')], "Ctrl-C", "Ctrl-C", "quit at once", NO, Act(Action::QuitNow)),
+    bind(&[Key(K::Esc), Key(K::Char('?')), Key(K::F(1))], "close this help", vital("Esc", "Esc", "close"), Act(Action::ToggleHelp)),
+    bind(UP, "scroll up", NO, Act(Action::Move(Dir::Up))),
+    bind(DOWN, "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
+    bind(PG_UP, "a page up", NO, Act(Action::PageUp)),
+    bind(&[Key(K::PageDown), Ctrl('f'), Key(K::Char(' '))], "a page down", NO, Act(Action::PageDown)),
+    bind(HALF_UP, "half a page up", NO, Act(Action::HalfPageUp)),
+    bind(HALF_DOWN, "half a page down", NO, Act(Action::HalfPageDown)),
+    bind(HOME, "to the top", NO, Act(Action::Home)),
+    bind(END, "to the end", NO, Act(Action::End)),
+    bind(&[Key(K::Char('q'))], "quit (asks first when you have given answers)", vital("q", "q", "quit"), Act(Action::Quit)),
+    bind(&[Ctrl('c')], "quit at once", NO, Act(Action::QuitNow)),
 ];

@@ -71,7 +71,7 @@ impl HelpView {
                 match r {
                     HelpRow::Blank => HelpRowText::Blank,
                     HelpRow::Heading(h) => HelpRowText::Heading(format!("Keys: {h}")),
-                    HelpRow::Key(k, t) => HelpRowText::Item(k.to_string(), t.to_string()),
+                    HelpRow::Key(k, t) => HelpRowText::Item(k, t.to_string()),
                 },
                 true,
             )
