@@ -3,20 +3,16 @@
 use ratatui::crossterm::event::KeyCode as K;
 
 use crate::app::keymap::Does::{self, Act};
-use crate::app::keymap::{
-    Binding, DOWN, END, HALF_DOWN, HALF_UP, HOME, NO, PG_DOWN, PG_UP, Pat, UP, bind, hint,
-};
+use crate::app::keymap::{Binding, DOWN, END, HALF_DOWN, HALF_UP, HOME, NO, Pat, UP, bind, hint};
 use crate::app::{Action, Dir};
-use Pat::Key;
+use Pat::{Ctrl, Key};
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding] = &[
     bind(UP, "scroll up", NO, Act(Action::Move(Dir::Up))),
     bind(DOWN, "scroll down", hint("↑↓", "Up/Down", "scroll"), Act(Action::Move(Dir::Down))),
-    bind(&[Key(K::PageUp), Key(K::Char('b'))], "a page up", NO, Act(Action::PageUp)),
-    bind(&[Key(K::PageDown), Key(K::Char(' '))], "a page down", hint("PgUp/Dn", "PgUp/Dn", "page"), Act(Action::PageDown)),
-    bind(PG_UP, "a page up", NO, Act(Action::PageUp)),
-    bind(PG_DOWN, "a page down", NO, Act(Action::PageDown)),
+    bind(&[Key(K::PageUp), Key(K::Char('b')), Ctrl('b')], "a page up", NO, Act(Action::PageUp)),
+    bind(&[Key(K::PageDown), Key(K::Char(' ')), Ctrl('f')], "a page down", hint("PgUp/Dn", "PgUp/Dn", "page"), Act(Action::PageDown)),
     bind(HALF_UP, "half a page up", NO, Act(Action::HalfPageUp)),
     bind(HALF_DOWN, "half a page down", NO, Act(Action::HalfPageDown)),
     bind(HOME, "to the top", NO, Act(Action::Home)),
