@@ -256,6 +256,11 @@ impl<'a> Batch<'a> {
         self.changed = true;
     }
 
+    /// The interface as it stands (characters typed but still held are not in it yet).
+    pub fn app(&self) -> &App {
+        self.app
+    }
+
     /// Whether the person has asked to quit (nothing is pending when they have).
     pub fn quit(&self) -> bool {
         self.app.quit
