@@ -132,9 +132,9 @@ enum Msg {
     Failed(io::Error),
 }
 
-/// Messages waiting at most: when the interface falls behind a flood of input, the flood
-/// waits in the terminal (and the sender), not in memory.
-const QUEUE: usize = 64;
+/// Messages waiting at most (each up to one 64 KiB read's events): when the interface falls
+/// behind a flood of input, the flood waits in the terminal (and the sender), not in memory.
+const QUEUE: usize = 8;
 
 /// Run the interface on a graph until the person quits or a signal arrives.
 pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {

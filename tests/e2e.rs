@@ -471,3 +471,14 @@ fn a_partial_escape_sequence_does_not_swallow_the_keyboard() {
     assert!(status.success(), "exit status {status:?}");
     s.assert_restored();
 }
+
+#[test]
+fn a_burst_of_arrow_keys_is_read_whole_and_ctrl_c_still_quits() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // 30 KB of Down keys: sequences cut across the writer's pieces and the reads.
+    s.send_burst(format!("{}\x03", "\x1b[B".repeat(10_000)).into_bytes());
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
