@@ -2,8 +2,13 @@
 //!
 //! The loop draws only after input or a resize, never on a timer: an idle interface
 //! writes nothing and uses no CPU. Events that arrive together are handled together and
-//! drawn once, inside synchronized output. The terminal is restored on every way out:
-//! a normal quit, an error, a panic (hook), and SIGTERM, SIGHUP, SIGINT or SIGQUIT.
+//! drawn once, inside synchronized output; characters typed into the search line in one
+//! batch are inserted, and searched for, once. The keyboard is read by `input`, not by
+//! crossterm's reader (which a burst of input could wedge). The terminal is restored on
+//! every way out: a normal quit, an error, a panic (hook), and SIGTERM, SIGHUP, SIGINT or
+//! SIGQUIT.
+
+mod input;
 
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,8 +18,8 @@ use std::thread;
 use ratatui::backend::Backend;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -23,9 +28,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
+use crate::app::action::InputRequest;
 use crate::app::{Action, App, Options, actions_for, update};
 use crate::graph::Graph;
 
@@ -118,21 +124,32 @@ pub fn capped(width: u16, height: u16) -> Rect {
 }
 
 enum Msg {
-    Input(Event),
+    /// What one read of the terminal finished.
+    Input(Vec<Event>),
+    /// The window changed size.
+    Resized,
     Signal(i32),
     Failed(io::Error),
 }
 
+/// Messages waiting at most (each up to one 64 KiB read's events): when the interface falls
+/// behind a flood of input, the flood waits in the terminal (and the sender), not in memory.
+const QUEUE: usize = 8;
+
 /// Run the interface on a graph until the person quits or a signal arrives.
 pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
     let mut app = App::new(graph, options);
-    let (tx, rx) = mpsc::channel::<Msg>();
+    let (tx, rx) = mpsc::sync_channel::<Msg>(QUEUE);
     // Signals first, so that one arriving during set-up is not lost.
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
     let sig_tx = tx.clone();
     thread::spawn(move || {
         for sig in signals.forever() {
-            if sig_tx.send(Msg::Signal(sig)).is_err() {
+            let msg = match sig {
+                SIGWINCH => Msg::Resized,
+                sig => Msg::Signal(sig),
+            };
+            if sig_tx.send(msg).is_err() {
                 break;
             }
         }
@@ -141,18 +158,13 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
     let _guard = Guard;
     let mouse = app.options.mouse;
     let mut terminal = setup(mouse)?;
-    thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(ev) => Msg::Input(ev),
-                Err(e) => Msg::Failed(e),
-            };
-            let failed = matches!(msg, Msg::Failed(_));
-            if tx.send(msg).is_err() || failed {
-                break;
-            }
-        }
-    });
+    input::spawn(move |got| {
+        let msg = match got {
+            Ok(events) => Msg::Input(events),
+            Err(e) => Msg::Failed(e),
+        };
+        tx.send(msg).is_ok()
+    })?;
 
     let size = terminal.get_frame().area();
     update(&mut app, Action::Resize(size.width, size.height));
@@ -165,22 +177,29 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
         // Everything that has arrived is handled before the one draw.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
-                Msg::Input(Event::Resize(width, height)) => {
-                    let area = capped(width, height);
+                Msg::Resized => {
+                    let size = terminal.backend().size()?;
+                    let area = capped(size.width, size.height);
                     terminal.resize(area)?;
                     update(&mut app, Action::Resize(area.width, area.height));
                     dirty = true;
                 }
-                Msg::Input(Event::Key(key)) if is_suspend(&key) => {
-                    let area = suspend(&mut terminal, mouse)?;
-                    update(&mut app, Action::Resize(area.width, area.height));
-                    dirty = true;
-                }
-                Msg::Input(ev) => {
-                    for action in actions_for(&app, &ev) {
-                        update(&mut app, action);
-                        dirty = true;
+                Msg::Input(events) => {
+                    let mut batch = Batch::new(&mut app);
+                    for ev in events {
+                        match ev {
+                            Event::Key(key) if is_suspend(&key) => {
+                                batch.finish();
+                                let area = suspend(&mut terminal, mouse)?;
+                                batch.act(Action::Resize(area.width, area.height));
+                            }
+                            ev => batch.event(&ev),
+                        }
+                        if batch.quit() {
+                            return Ok(Exit::Quit);
+                        }
                     }
+                    dirty |= batch.finish();
                 }
                 Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Msg::Failed(e) => return Err(e),
@@ -192,6 +211,72 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
         if dirty {
             draw(&mut terminal, &app)?;
         }
+    }
+}
+
+/// A batch of events applied to the interface. Characters typed into the search line one
+/// after another are held and inserted together, as one paste is: one search for the run,
+/// not one per character (a burst of 20,000 typed characters searches once).
+pub struct Batch<'a> {
+    app: &'a mut App,
+    typed: String,
+    changed: bool,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(app: &'a mut App) -> Batch<'a> {
+        Batch {
+            app,
+            typed: String::new(),
+            changed: false,
+        }
+    }
+
+    /// One terminal event.
+    pub fn event(&mut self, ev: &Event) {
+        let actions = actions_for(self.app, ev);
+        if let [Action::Edit(InputRequest::InsertChar(c))] = actions.as_slice() {
+            // What keys do in the search line does not depend on its text, so the run
+            // can wait; a character past the query's length limit is dropped by the paste.
+            if self.typed.chars().count() < crate::panes::causes::MAX_QUERY {
+                self.typed.push(*c);
+            }
+            self.changed = true;
+            return;
+        }
+        for action in actions {
+            self.act(action);
+        }
+    }
+
+    /// One action, after the characters typed before it.
+    pub fn act(&mut self, action: Action) {
+        self.flush();
+        update(self.app, action);
+        self.changed = true;
+    }
+
+    /// The interface as it stands (characters typed but still held are not in it yet).
+    pub fn app(&self) -> &App {
+        self.app
+    }
+
+    /// Whether the person has asked to quit (nothing is pending when they have).
+    pub fn quit(&self) -> bool {
+        self.app.quit
+    }
+
+    fn flush(&mut self) {
+        if !self.typed.is_empty() {
+            let text = std::mem::take(&mut self.typed);
+            update(self.app, Action::Paste(text));
+        }
+    }
+
+    /// Insert what is still held; whether anything happened that needs a draw.
+    pub fn finish(&mut self) -> bool {
+        self.flush();
+        std::mem::take(&mut self.changed)
     }
 }
 
@@ -222,4 +307,90 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Res
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| crate::ui::draw(frame, app))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::fixture;
+
+    fn typed(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn app() -> App {
+        let mut app = App::new(fixture(), Options::default());
+        update(&mut app, Action::Resize(80, 24));
+        app
+    }
+
+    #[test]
+    fn a_burst_of_typing_searches_once_and_keys_after_it_still_act() {
+        let mut app = app();
+        let start = app.session.generation();
+        let mut batch = Batch::new(&mut app);
+        batch.event(&typed('/'));
+        for _ in 0..20_000 {
+            batch.event(&typed('a'));
+        }
+        assert!(batch.finish());
+        let before = app.session.generation();
+        assert_eq!(before - start, 1, "one search for the burst");
+        assert_eq!(app.session.query(), "a".repeat(200));
+
+        // The same run again: the line is full, nothing changes, nothing is searched.
+        let mut batch = Batch::new(&mut app);
+        for _ in 0..20_000 {
+            batch.event(&typed('a'));
+        }
+        batch.finish();
+        assert_eq!(app.session.generation(), before);
+
+        // Typing, then keys that edit and leave: in order, one search per run of typing.
+        let mut app = self::app();
+        let mut batch = Batch::new(&mut app);
+        batch.event(&typed('/'));
+        let start = batch.app.session.generation();
+        for c in "sciatx".chars() {
+            batch.event(&typed(c));
+        }
+        batch.event(&Event::Key(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+        for c in "ica".chars() {
+            batch.event(&typed(c));
+        }
+        batch.event(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        batch.event(&Event::Key(KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        )));
+        assert!(batch.quit());
+        // "sciatx", the Backspace, "ica", and Esc clearing the line.
+        assert_eq!(app.session.generation() - start, 4);
+        assert_eq!(app.session.query(), "");
+    }
+
+    #[test]
+    fn a_batch_types_what_single_keys_type() {
+        let text = "sciatica back PAIN é 1?q";
+        let mut one = app();
+        for ev in std::iter::once(typed('/')).chain(text.chars().map(typed)) {
+            let mut batch = Batch::new(&mut one);
+            batch.event(&ev);
+            batch.finish();
+        }
+        let mut all = app();
+        let mut batch = Batch::new(&mut all);
+        for ev in std::iter::once(typed('/')).chain(text.chars().map(typed)) {
+            batch.event(&ev);
+        }
+        batch.finish();
+        assert_eq!(one.session.query(), text);
+        assert_eq!(all.session.query(), text);
+        assert_eq!(one.causes.input.cursor(), all.causes.input.cursor());
+        assert_eq!(one.causes.selected, all.causes.selected);
+        assert_eq!(one.pane, all.pane);
+    }
 }

@@ -16,7 +16,7 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the terminal received.
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     slave: Box<dyn SlavePty + Send>,
     master: Box<dyn MasterPty + Send>,
@@ -72,7 +72,7 @@ impl Session {
                 r.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
         });
-        let writer = pair.master.take_writer().expect("a writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a writer")));
         Session {
             parser,
             raw,
@@ -159,8 +159,30 @@ impl Session {
     }
 
     fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let mut writer = self.writer.lock().expect("writer");
+        writer.write_all(bytes.as_bytes()).expect("write keys");
+        writer.flush().expect("flush keys");
+    }
+
+    /// Write a burst from another thread: a program that stops reading makes the write
+    /// block, and the test must then fail, not hang.
+    fn send_burst(&mut self, bytes: Vec<u8>) {
+        let writer = Arc::clone(&self.writer);
+        let (done_tx, done) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let mut writer = writer.lock().expect("writer");
+            // Pieces of 4 KiB, as a terminal or SSH client hands them over.
+            for piece in bytes.chunks(4096) {
+                writer.write_all(piece).expect("write keys");
+            }
+            writer.flush().expect("flush keys");
+            let _ = done_tx.send(());
+        });
+        assert!(
+            done.recv_timeout(WAIT).is_ok(),
+            "the program stopped reading its input; the screen shows:\n{}",
+            self.screen()
+        );
     }
 
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
@@ -377,4 +399,86 @@ fn not_a_terminal_points_at_the_lookups() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(err.contains("symptom-explorer search"), "{err}");
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_burst_and_a_paste_leave_the_keyboard_alive() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // 20 KB typed at once (an SSH client's burst) into the search line.
+    s.send_burst(format!("/{}", "a".repeat(20_000)).into_bytes());
+    s.wait_for(&["/ aaaa"]);
+    s.send("\x1b");
+    s.wait_gone("/ aaaa");
+    // A 20 KB paste: one event, capped, nothing else answered by its letters.
+    s.send_burst(format!("\x1b[200~{}\x1b[201~", "y".repeat(20_000)).into_bytes());
+    let screen = s.wait_for(&["/ yyyy"]);
+    assert!(
+        screen.contains("Overall: not assessed"),
+        "nothing answered:\n{screen}"
+    );
+    s.send("\x1b");
+    s.wait_gone("/ yyyy");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_right_after_a_burst_quits() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    s.send_burst(format!("/{}\x03", "b".repeat(50_000)).into_bytes());
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+/// Longer than the reader waits for the rest of an unfinished sequence (one second).
+const PAST_STALL: Duration = Duration::from_millis(2500);
+
+#[test]
+fn a_stray_paste_start_does_not_swallow_the_keyboard() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // A paste that never ends: what came is a paste once nothing more arrives.
+    s.send("\x1b[200~abc");
+    s.wait_for(&["/ abc"]);
+    s.send("\x1b");
+    s.wait_gone("/ abc");
+    // A start and nothing else: nothing, and the next key is a key.
+    s.send("\x1b[200~");
+    thread::sleep(PAST_STALL);
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn a_partial_escape_sequence_does_not_swallow_the_keyboard() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // Given up on once nothing follows.
+    s.send("\x1b[1;");
+    thread::sleep(PAST_STALL);
+    s.send("/x");
+    s.wait_for(&["/ x"]);
+    // Ended at once by a byte that cannot be part of it: Ctrl-C quits.
+    s.send("\x1b[1;\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn a_burst_of_arrow_keys_is_read_whole_and_ctrl_c_still_quits() {
+    let mut s = Session::start(80, 24, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    // 30 KB of Down keys: sequences cut across the writer's pieces and the reads.
+    s.send_burst(format!("{}\x03", "\x1b[B".repeat(10_000)).into_bytes());
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
 }
