@@ -306,7 +306,40 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io
 fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| crate::ui::draw(frame, app))?;
+    hyperlinks(terminal.backend_mut(), app)?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}
+
+/// Write the web addresses on screen again over themselves, wrapped in OSC 8 so a terminal
+/// that knows hyperlinks can follow the whole address (one that does not ignores the
+/// wrapper). ratatui's buffer cannot hold them: the sanitiser drops every escape from cells.
+fn hyperlinks(out: &mut CrosstermBackend<Stdout>, app: &App) -> io::Result<()> {
+    use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
+    let links = app.links_on_screen();
+    if links.is_empty() {
+        return Ok(());
+    }
+    for link in links {
+        // Only plain printable ASCII goes inside an escape sequence.
+        if !link.url.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+            continue;
+        }
+        queue!(
+            out,
+            cursor::MoveTo(link.x, link.y),
+            SetAttribute(Attribute::Dim),
+            SetAttribute(Attribute::Underlined),
+            Print(format!(
+                "\x1b]8;;{}\x1b\\{}\x1b]8;;\x1b\\",
+                link.url, link.shown
+            )),
+            SetAttribute(Attribute::Reset)
+        )?;
+    }
+    if let Some(at) = app.causes.cursor_at.get() {
+        queue!(out, cursor::MoveTo(at.x, at.y))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -482,3 +482,21 @@ fn a_burst_of_arrow_keys_is_read_whole_and_ctrl_c_still_quits() {
     assert!(status.success(), "exit status {status:?}");
     s.assert_restored();
 }
+
+#[test]
+fn web_addresses_are_hyperlinks() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_for(&["Where does it hurt?"]);
+    s.send("/sciatica\r");
+    s.wait_for(&["Why it is listed"]);
+    s.send("G");
+    s.wait_for(&["https://"]);
+    let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).to_string();
+    assert!(
+        raw.contains("\x1b]8;;https://"),
+        "an OSC 8 hyperlink was written"
+    );
+    s.send("\x03");
+    s.wait_exit();
+    s.assert_restored();
+}

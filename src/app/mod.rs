@@ -42,6 +42,8 @@ pub struct Options {
     pub all_questions: bool,
     /// Take mouse clicks and the wheel (off with `--no-mouse`, so text can be selected).
     pub mouse: bool,
+    /// Make web addresses hyperlinks the terminal can follow (OSC 8); off with `--ascii`.
+    pub hyperlinks: bool,
 }
 
 impl Default for Options {
@@ -52,6 +54,7 @@ impl Default for Options {
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_string(),
             all_questions: false,
             mouse: true,
+            hyperlinks: false,
         }
     }
 }
@@ -134,6 +137,19 @@ impl App {
             panes.push(Pane::Detail);
         }
         panes
+    }
+
+    /// The web addresses on screen after the last draw, to be made hyperlinks (OSC 8) by
+    /// the terminal loop: none when an overlay covers the screen or hyperlinks are off.
+    pub fn links_on_screen(&self) -> Vec<crate::panes::detail::Link> {
+        let shown = layout::Layout::of(self).is_some_and(|l| l.rect(Pane::Detail).is_some());
+        if !self.options.hyperlinks || !shown || self.help.is_some() || self.confirm_quit {
+            return Vec::new();
+        }
+        self.detail
+            .as_ref()
+            .map(|d| d.links.borrow().clone())
+            .unwrap_or_default()
     }
 
     /// The red-flag banner wrapped to a width, at most `max` lines (the last one cut with

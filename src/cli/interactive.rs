@@ -29,6 +29,7 @@ pub fn run(globals: &Globals) -> ExitCode {
         emergency_number: emergency_number().to_string(),
         all_questions: globals.all_questions,
         mouse: !globals.no_mouse,
+        hyperlinks: !(globals.ascii || wants_ascii(env)),
     };
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

@@ -26,6 +26,8 @@ pub struct CausesPane {
     pub input: Input,
     /// The search line has the keyboard.
     pub editing: bool,
+    /// Where the text cursor was drawn in the search line, if it was.
+    pub cursor_at: std::cell::Cell<Option<ratatui::layout::Position>>,
 }
 
 impl CausesPane {

@@ -41,6 +41,7 @@ pub fn draw(
     if inner.width < 4 || inner.height < 1 {
         return;
     }
+    pane.cursor_at.set(None);
     let count = session.row_count();
     let search = pane.searching();
     let [line, head, list] = Layout::vertical([
@@ -296,6 +297,7 @@ fn draw_search_line(
         let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
         if x < area.right() {
             frame.set_cursor_position(Position::new(x, area.y));
+            pane.cursor_at.set(Some(Position::new(x, area.y)));
         }
     }
 }

@@ -25,12 +25,15 @@ pub enum Kind {
 pub struct DocLine {
     pub kind: Kind,
     pub text: String,
+    /// On a web address's line, the whole address (the text may be cut to fit).
+    pub url: Option<String>,
 }
 
 fn line(kind: Kind, text: impl Into<String>) -> DocLine {
     DocLine {
         kind,
         text: text.into(),
+        url: None,
     }
 }
 
@@ -200,6 +203,28 @@ fn indent(kind: Kind) -> (usize, usize) {
     }
 }
 
+/// A web address on one line, never split: indented when there is room, cut at the end
+/// with an ellipsis when even the whole width is too narrow (the line keeps the whole
+/// address, for a terminal that can follow it as a hyperlink).
+fn address_line(url: &str, width: usize) -> DocLine {
+    use unicode_width::UnicodeWidthStr;
+    let (pad, _) = indent(Kind::Link);
+    let len = url.width();
+    let text = if len + pad <= width {
+        format!("{}{url}", " ".repeat(pad))
+    } else if len <= width {
+        format!("{}{url}", " ".repeat(width - len))
+    } else {
+        let keep: String = url.chars().take(width.saturating_sub(1)).collect();
+        format!("{keep}…")
+    };
+    DocLine {
+        kind: Kind::Link,
+        text,
+        url: Some(url.to_string()),
+    }
+}
+
 /// The document wrapped to a width; headings get a blank line before them.
 pub fn wrap(doc: &[DocLine], width: u16) -> Vec<DocLine> {
     let width = usize::from(width.max(1));
@@ -210,6 +235,10 @@ pub fn wrap(doc: &[DocLine], width: u16) -> Vec<DocLine> {
         }
         if l.text.is_empty() {
             out.push(line(l.kind, ""));
+            continue;
+        }
+        if l.kind == Kind::Link {
+            out.push(address_line(&l.text, width));
             continue;
         }
         let (first, rest) = indent(l.kind);
@@ -226,4 +255,24 @@ pub fn wrap(doc: &[DocLine], width: u16) -> Vec<DocLine> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_address_is_never_split() {
+        let url = "https://doi.org/10.7326/0003-4819-137-7-200210010-00010";
+        let doc = [line(Kind::Source, "[1] A source"), line(Kind::Link, url)];
+        for width in [20u16, 40, 56, 60, 100] {
+            let wrapped = wrap(&doc, width);
+            let links: Vec<&DocLine> = wrapped.iter().filter(|l| l.kind == Kind::Link).collect();
+            assert_eq!(links.len(), 1, "one line at {width}");
+            assert_eq!(links[0].url.as_deref(), Some(url), "the whole address kept");
+            assert!(links[0].text.chars().count() <= usize::from(width));
+            let shown = links[0].text.trim_start();
+            assert!(url.starts_with(shown.trim_end_matches('…')), "{shown}");
+        }
+    }
 }

@@ -20,9 +20,21 @@ pub struct DetailPane {
     /// The document as last drawn: its rows and how far it could scroll.
     pub view: Viewport,
     pub max_scroll: Cell<usize>,
+    /// The web addresses on screen at the last draw: column, row, the text shown, and the
+    /// whole address (the terminal loop makes them hyperlinks where it can).
+    pub links: RefCell<Vec<Link>>,
     /// The document wrapped for the last width, kept until the cause, the width or the
     /// session changes, so scrolling does not rebuild it.
     pub wrapped: RefCell<Option<Wrapped>>,
+}
+
+/// A web address drawn on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub x: u16,
+    pub y: u16,
+    pub shown: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +53,7 @@ impl DetailPane {
             back: Vec::new(),
             view: Viewport::default(),
             max_scroll: Cell::new(usize::MAX),
+            links: RefCell::default(),
             wrapped: RefCell::new(None),
         }
     }

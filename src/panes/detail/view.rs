@@ -51,6 +51,21 @@ pub fn draw(
         };
         block = block.title_bottom(Line::from(Span::styled(format!(" {back} "), theme.key())));
     }
+    // The addresses on screen, where they are, for hyperlinks.
+    let mut links = Vec::new();
+    for (row, l) in lines.iter().skip(top).take(height).enumerate() {
+        if let Some(url) = &l.url {
+            let shown = l.text.trim_start();
+            let lead = l.text.len() - shown.len();
+            links.push(super::Link {
+                x: inner.x + u16::try_from(lead).unwrap_or(0),
+                y: inner.y + u16::try_from(row).unwrap_or(0),
+                shown: shown.to_string(),
+                url: url.clone(),
+            });
+        }
+    }
+    *pane.links.borrow_mut() = links;
     // Only the rows on screen are styled.
     let styled: Vec<Line> = lines
         .iter()
