@@ -256,9 +256,9 @@ fn apply<'q>(question: &'q Question, answer: Answer, known: &mut Known) -> Optio
         (Answers::Checklist(items), Answer::Checked(ticked)) => {
             for (i, item) in items.iter().enumerate() {
                 if is_ticked(ticked, i) {
-                    known.add(&item.finding)
+                    known.add(&item.finding);
                 } else {
-                    known.rule_out(&item.finding)
+                    known.rule_out(&item.finding);
                 }
             }
             None

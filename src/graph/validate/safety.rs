@@ -1084,7 +1084,7 @@ impl<'a, 'g> Search<'a, 'g> {
                 .filter_map(|&(_, next)| next)
                 .find(|&next| !self.nodes[next].expanded);
             if let Some(next) = pending {
-                stack.push(next)
+                stack.push(next);
             } else {
                 self.settle(n);
                 stack.pop();
