@@ -104,6 +104,18 @@ fn main() {
 /// Writes every file and returns their paths.
 fn write_graph(count: usize, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in graph_files(count)? {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The name and text of every file of a graph of `count` causes, in load order (the
+/// benches in `benches/scale.rs` use them without writing them).
+pub fn graph_files(count: usize) -> Result<Vec<(String, String)>, String> {
     let sources = source_ids()?;
     let pool = count.div_ceil(2);
     let mut files = vec![
@@ -116,13 +128,7 @@ fn write_graph(count: usize, dir: &Path) -> Result<Vec<PathBuf>, String> {
         let text = causes(start..end, pool, &sources);
         files.push((format!("causes-{n:02}.ron"), text));
     }
-    let mut written = Vec::new();
-    for (name, text) in files {
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path);
-    }
-    Ok(written)
+    Ok(files)
 }
 
 /// The source ids of the bundled `core.ron`, which the causes cite in turn.
