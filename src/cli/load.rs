@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
-use crate::graph::load::{MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, parse};
+use crate::graph::load::{MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, parse_checked};
 use crate::graph::validate::check;
 use crate::graph::{Diagnostic, Graph, SourceText};
 
@@ -34,8 +34,9 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     if let Some(key) = &key
         && stamp::exists(key)
     {
-        // These bytes passed every check before; they parse as they did then.
-        return parse(sources).map_err(|errors| {
+        // These bytes passed every check before; they parse as they did then, and their
+        // text is not needed to place anything.
+        return parse_checked(sources).map_err(|errors| {
             print_failed(&errors, file_count);
             Failure::Graph
         });
