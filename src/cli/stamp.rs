@@ -11,6 +11,8 @@
 //! `SYMPTOM_EXPLORER_NO_STAMPS` (set to anything but empty) turns stamps off.
 //!
 //! `check` never uses stamps: it always runs every check and reports the warnings too.
+//! Each build and each version of the files leaves a stamp behind, so once there are more
+//! than [`MAX_STAMPS`] the old ones are cleared before a new one is written.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -55,6 +57,9 @@ fn digest(program: &str, files: &[SourceText]) -> String {
         .collect()
 }
 
+/// The most stamps kept (empty files, so only their count matters).
+pub const MAX_STAMPS: usize = 256;
+
 fn dir() -> Option<PathBuf> {
     let dirs = ProjectDirs::from("", "", "symptom-explorer")?;
     Some(dirs.cache_dir().join("checked"))
@@ -69,7 +74,7 @@ pub fn exists(key: &str) -> bool {
 /// cannot be written only means the next load is checked again).
 pub fn write(key: &str) {
     if let Some(d) = dir() {
-        write_in(&d, key);
+        write_in(&d, key, MAX_STAMPS);
     }
 }
 
@@ -77,10 +82,18 @@ fn exists_in(dir: &Path, key: &str) -> bool {
     dir.join(key).is_file()
 }
 
-fn write_in(dir: &Path, key: &str) {
-    if std::fs::create_dir_all(dir).is_ok() {
-        let _ = std::fs::write(dir.join(key), b"");
+fn write_in(dir: &Path, key: &str, max: usize) {
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
     }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let stamps: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        if stamps.len() >= max {
+            // Losing a stamp only means that content is checked again.
+            stamps.iter().for_each(|p| drop(std::fs::remove_file(p)));
+        }
+    }
+    let _ = std::fs::write(dir.join(key), b"");
 }
 
 #[cfg(test)]
@@ -116,8 +129,15 @@ mod tests {
         let at = dir.path().join("checked");
         let key = digest("p", &files(&["Graph()"]));
         assert!(!exists_in(&at, &key));
-        write_in(&at, &key);
+        write_in(&at, &key, 3);
         assert!(exists_in(&at, &key));
-        assert!(!exists_in(&at, &digest("p", &files(&["Graph( )"]))));
+        let other = digest("p", &files(&["Graph( )"]));
+        assert!(!exists_in(&at, &other));
+        write_in(&at, &other, 3);
+        write_in(&at, &digest("q", &files(&[])), 3);
+        assert!(exists_in(&at, &key), "three stamps are kept");
+        write_in(&at, &digest("r", &files(&[])), 3);
+        assert!(!exists_in(&at, &key), "a fourth clears the others");
+        assert!(exists_in(&at, &digest("r", &files(&[]))));
     }
 }
