@@ -21,6 +21,7 @@ pub mod output;
 pub mod rank;
 pub mod search;
 pub mod show;
+pub mod stamp;
 pub mod words;
 
 /// The line that ends every output that lists causes.

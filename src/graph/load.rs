@@ -179,14 +179,31 @@ fn located<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = Located<T>> {
 
 /// Parse every file; all syntax errors are returned, one per file at most.
 pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
+    parse_files(files, true)
+}
+
+/// Parse files whose very bytes passed every check before (see `cli::stamp`), letting
+/// each file's text go as soon as it is parsed: the memory peaks with the graph and the
+/// texts not parsed yet, not with the graph and every text. The graph keeps the files'
+/// names only, so it cannot place a diagnostic: never validate it.
+pub fn parse_checked(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
+    parse_files(files, false)
+}
+
+fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec<Diagnostic>> {
     let options = Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
-    for file in &files {
+    for file in &mut files {
         match options.from_str::<GraphFile>(&file.text) {
-            Ok(g) => parsed.push(g),
+            Ok(g) => {
+                parsed.push(g);
+                if !keep_text {
+                    file.text = String::new();
+                }
+            }
             Err(e) => {
                 let rejected_value = matches!(e.code, ron::Error::Message(_));
                 let message = match e.code {

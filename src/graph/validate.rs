@@ -35,6 +35,7 @@ mod safety;
 mod text;
 mod usage;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -169,30 +170,32 @@ struct Place {
 /// What the checks share: the graph, where its items are, and what was found so far.
 pub(crate) struct Ctx<'g> {
     pub graph: &'g Graph,
-    maps: Vec<FileMap>,
-    places: HashMap<Kind, Vec<Place>>,
+    /// Scanned only when a place is first asked for: a graph without problems is never
+    /// scanned (see [`Ctx::maps`]).
+    maps: OnceCell<Vec<FileMap>>,
+    places: OnceCell<HashMap<Kind, Vec<Place>>>,
     /// Items that a lookup by id never returns: a later item of the same kind and id.
     shadowed: HashSet<(Kind, usize)>,
-    refs_seen: HashMap<(Kind, usize, &'g str), usize>,
+    /// The item whose references are being visited, and how often each value was met in it.
+    refs_owner: Option<(Kind, usize)>,
+    refs_seen: HashMap<&'g str, usize>,
     hints: refs::Hints<'g>,
     found: Vec<(usize, Diagnostic)>,
 }
 
 impl<'g> Ctx<'g> {
     fn new(graph: &'g Graph) -> Self {
-        let maps: Vec<FileMap> = graph.files.iter().map(|f| FileMap::new(&f.text)).collect();
         let mut ctx = Ctx {
             graph,
-            maps,
-            places: HashMap::new(),
+            maps: OnceCell::new(),
+            places: OnceCell::new(),
             shadowed: HashSet::new(),
+            refs_owner: None,
             refs_seen: HashMap::new(),
             hints: refs::Hints::default(),
             found: Vec::new(),
         };
         for kind in Kind::ALL {
-            let places = ctx.find_places(kind);
-            ctx.places.insert(kind, places);
             let mut seen = HashSet::new();
             for (i, id) in ctx.ids(kind).into_iter().enumerate() {
                 if !seen.insert(id) {
@@ -237,6 +240,27 @@ impl<'g> Ctx<'g> {
         !self.shadowed.contains(&(kind, idx))
     }
 
+    /// Every file scanned (see `locate`), the first time a place is needed: a check that
+    /// reports nothing never needs one, so a valid graph costs no scan.
+    fn maps(&self) -> &[FileMap] {
+        self.maps.get_or_init(|| {
+            self.graph
+                .files
+                .iter()
+                .map(|f| FileMap::new(&f.text))
+                .collect()
+        })
+    }
+
+    fn places(&self) -> &HashMap<Kind, Vec<Place>> {
+        self.places.get_or_init(|| {
+            Kind::ALL
+                .into_iter()
+                .map(|kind| (kind, self.find_places(kind)))
+                .collect()
+        })
+    }
+
     fn find_places(&self, kind: Kind) -> Vec<Place> {
         let mut seen: HashMap<(usize, &str), usize> = HashMap::new();
         // Items whose definition is not found share a fallback: its span is found once.
@@ -247,7 +271,7 @@ impl<'g> Ctx<'g> {
                 let counter = seen.entry((file, id)).or_insert(0);
                 let nth = *counter;
                 *counter += 1;
-                let map = self.maps.get(file);
+                let map = self.maps().get(file);
                 let def = map.and_then(|m| definition(m, kind, id, nth));
                 let span = match (map, def) {
                     (Some(m), Some(d)) => spans
@@ -262,7 +286,7 @@ impl<'g> Ctx<'g> {
     }
 
     fn place(&self, kind: Kind, idx: usize) -> Option<&Place> {
-        self.places.get(&kind).and_then(|p| p.get(idx))
+        self.places().get(&kind).and_then(|p| p.get(idx))
     }
 
     /// The item's definition (its `"id"`).
@@ -300,7 +324,7 @@ impl<'g> Ctx<'g> {
         let found = self
             .place(kind, idx)
             .filter(|p| p.def.is_some())
-            .and_then(|p| self.maps.get(p.file)?.key_in(&p.span, key, nth, own));
+            .and_then(|p| self.maps().get(p.file)?.key_in(&p.span, key, nth, own));
         Loc {
             offset: found.or(item.offset),
             ..item
@@ -313,33 +337,43 @@ impl<'g> Ctx<'g> {
         let found = self
             .place(kind, idx)
             .filter(|p| p.def.is_some())
-            .and_then(|p| self.maps.get(p.file)?.string_in(&p.span, value, nth, p.def));
+            .and_then(|p| {
+                self.maps()
+                    .get(p.file)?
+                    .string_in(&p.span, value, nth, p.def)
+            });
         Loc {
             offset: found.or(item.offset),
             ..item
         }
     }
 
-    /// The next occurrence of a reference in an item: references are visited in the order
-    /// the model declares its fields, which is the order they are written in.
-    pub fn next_ref(&mut self, kind: Kind, idx: usize, value: &'g str) -> Loc {
-        let counter = self.refs_seen.entry((kind, idx, value)).or_insert(0);
+    /// Which occurrence of a value among the references of an item this one is (0 for the
+    /// first). References are visited item by item, in the order the model declares its
+    /// fields, which is the order they are written in; only the item being visited is
+    /// remembered, so the count stays small and its place is looked up only when reported.
+    pub fn ref_occurrence(&mut self, kind: Kind, idx: usize, value: &'g str) -> usize {
+        if self.refs_owner != Some((kind, idx)) {
+            self.refs_owner = Some((kind, idx));
+            self.refs_seen.clear();
+        }
+        let counter = self.refs_seen.entry(value).or_insert(0);
         let nth = *counter;
         *counter += 1;
-        self.string(kind, idx, value, nth)
+        nth
     }
 
     /// A top-level section key (`triage:` ...) in a file; the file as a whole without one.
     pub fn section(&self, file: usize, key: &str) -> Loc {
         Loc {
             file,
-            offset: self.maps.get(file).and_then(|m| m.section(key)),
+            offset: self.maps().get(file).and_then(|m| m.section(key)),
         }
     }
 
     fn position(&self, loc: Loc) -> (usize, usize) {
         match (loc.offset, self.graph.files.get(loc.file)) {
-            (Some(offset), Some(file)) => match self.maps.get(loc.file) {
+            (Some(offset), Some(file)) => match self.maps().get(loc.file) {
                 Some(map) => map.position(&file.text, offset),
                 None => load::position(&file.text, offset),
             },

@@ -240,10 +240,11 @@ fn links(ctx: &mut Ctx, idx: usize, cause: &Cause) {
         let seen = earlier.entry(finding).or_insert(0);
         let nth = *seen;
         *seen += 1;
-        let here = ctx.string(Kind::Cause, idx, finding, nth);
+        // Placed only when reported.
+        let here = |ctx: &Ctx| ctx.string(Kind::Cause, idx, finding, nth);
         if nth == 1 {
             ctx.error(
-                here,
+                here(ctx),
                 format!("cause \"{id}\" links finding \"{finding}\" twice"),
                 id,
             );
@@ -254,7 +255,7 @@ fn links(ctx: &mut Ctx, idx: usize, cause: &Cause) {
             let message = format!(
                 "weight Lr({ratio:?}) of finding \"{finding}\" in cause \"{id}\" is out of range (it must be between 0.01 and 100)"
             );
-            ctx.error(here, message, id);
+            ctx.error(here(ctx), message, id);
         }
     }
 }

@@ -48,12 +48,11 @@ fn triage_levels(ctx: &mut Ctx) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (idx, level) in graph.triage.iter().enumerate() {
         let id = level.id.id();
-        let here = ctx.item(Kind::Triage, idx);
         // An unknown level is already refused when the file is read (`Triage` is typed).
         if let Some(&earlier) = first.get(id) {
             let at = ctx.describe(ctx.item(Kind::Triage, earlier));
             ctx.error(
-                here,
+                ctx.item(Kind::Triage, idx),
                 format!("duplicate triage level \"{id}\" (first defined at {at})"),
                 id,
             );
@@ -61,13 +60,12 @@ fn triage_levels(ctx: &mut Ctx) {
             first.insert(id, idx);
         }
     }
-    let where_levels_are = match graph.triage.first() {
-        Some(level) => ctx.section(level.file, Kind::Triage.section()),
-        None => ctx.section(0, Kind::Triage.section()),
-    };
+    // Placed only when reported.
+    let file = graph.triage.first().map_or(0, |level| level.file);
     for level in Triage::ALL {
         if !first.contains_key(level.id()) {
             let message = format!("missing triage level \"{}\"", level.id());
+            let where_levels_are = ctx.section(file, Kind::Triage.section());
             ctx.error(where_levels_are, message, level.id());
         }
     }

@@ -112,10 +112,12 @@ pub(super) fn check(ctx: &mut Ctx) {
 
 /// Check one reference; report it when it names nothing of the right kind.
 fn reference<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, id: &'g str) {
-    let here = ctx.next_ref(owner.kind, owner.idx, id);
+    let nth = ctx.ref_occurrence(owner.kind, owner.idx, id);
     if target.exists(ctx, id) {
         return;
     }
+    // Placed only when reported: most references resolve.
+    let here = ctx.string(owner.kind, owner.idx, id, nth);
     let hint = hint(ctx, target, id);
     let message = format!("unknown {what} \"{id}\" in {}{hint}", owner.context);
     ctx.error(here, message, id);

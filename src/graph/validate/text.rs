@@ -1,8 +1,8 @@
 //! No string a terminal would act on, and ids in `[a-z0-9-]`.
 //!
-//! Every string of every item is checked, whatever field it is in: each item is turned
-//! into a tree of values with serde, so a field added to the model later is checked
-//! without anyone remembering to. A string may not hold a control character (C0 with
+//! Every string of every item is checked, whatever field it is in: each item is walked
+//! with serde (`walk`), so a field added to the model later is checked without anyone
+//! remembering to. A string may not hold a control character (C0 with
 //! tab, DEL, C1) or a bidi control (see `graph::controls`); a line feed is allowed only
 //! in free text, the fields written as prose (`FREE_TEXT`). Each string is reported
 //! once, at the string, for its first bad character.
@@ -14,11 +14,12 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::{Ctx, Kind, is_blank};
 use crate::graph::controls::{describe, is_bidi, is_unsafe};
 use crate::graph::load::Located;
+
+mod walk;
 
 /// The fields written as prose, where a line break may separate paragraphs.
 const FREE_TEXT: [&str; 11] = [
@@ -91,63 +92,69 @@ fn id_syntax(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str) {
     ctx.error(ctx.item(kind, idx), message, id);
 }
 
-/// One string of an item and the object keys that lead to it (enum variants left out).
-struct Found<'v> {
-    path: Vec<&'v str>,
-    text: &'v str,
+/// A string with a problem: where it is among the item's strings, the fields that lead to
+/// it, and what is wrong.
+struct Bad {
+    index: usize,
+    nth: usize,
+    path: String,
+    text: String,
+    what: String,
+    why: &'static str,
 }
 
 /// Every string in an item but its own id, each reported at most once.
 fn strings<T: Serialize>(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, item: &T) {
-    // The model has no maps and no non-string keys, so this cannot fail.
-    let Ok(value) = serde_json::to_value(item) else {
-        return;
-    };
-    let mut found = Vec::new();
-    walk(&value, &mut Vec::new(), &mut found);
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for Found { path, text } in found {
-        if path == ["id"] {
-            continue;
+    let own_id = |path: &[&str]| path == ["id"];
+    let mut bad: Vec<Bad> = Vec::new();
+    let mut index = 0;
+    walk::strings(item, |path, text| {
+        if own_id(path) {
+            return;
         }
-        // Which occurrence of this value it is, to find the right one in the text.
-        let counter = seen.entry(text).or_insert(0);
-        let nth = *counter;
-        *counter += 1;
         let free = path.last().is_some_and(|key| FREE_TEXT.contains(key));
-        let Some((what, why)) = problem(text, free) else {
-            continue;
-        };
-        let message = format!(
-            "{} \"{id}\" has {what} in \"{}\" ({why})",
-            kind.noun(),
-            path.join(".")
-        );
-        ctx.error(ctx.string(kind, idx, text, nth), message, id);
-    }
-}
-
-fn walk<'v>(value: &'v Value, path: &mut Vec<&'v str>, out: &mut Vec<Found<'v>>) {
-    match value {
-        Value::String(text) => out.push(Found {
-            path: path.clone(),
-            text,
-        }),
-        Value::Array(values) => values.iter().for_each(|v| walk(v, path, out)),
-        Value::Object(fields) => {
-            for (key, v) in fields {
-                // `YesNo`, `Choice`, `Has` ...: which variant, not where.
-                let variant = key.starts_with(|c: char| c.is_ascii_uppercase());
-                if !variant {
-                    path.push(key);
-                }
-                walk(v, path, out);
-                if !variant {
-                    path.pop();
-                }
-            }
+        if let Some((what, why)) = problem(text, free) {
+            let (path, text, nth) = (path.join("."), text.to_string(), 0);
+            bad.push(Bad {
+                index,
+                nth,
+                path,
+                text,
+                what,
+                why,
+            });
         }
-        _ => {}
+        index += 1;
+    });
+    if bad.is_empty() {
+        return;
+    }
+    // Which occurrence of its value each one is, to find the right one in the text: a
+    // second walk, only for an item with a problem.
+    let mut counts: HashMap<String, usize> = bad.iter().map(|b| (b.text.clone(), 0)).collect();
+    let (mut next, mut index) = (0, 0);
+    walk::strings(item, |path, text| {
+        if own_id(path) {
+            return;
+        }
+        if let Some(count) = counts.get_mut(text) {
+            if bad.get(next).is_some_and(|b| b.index == index) {
+                bad[next].nth = *count;
+                next += 1;
+            }
+            *count += 1;
+        }
+        index += 1;
+    });
+    for b in bad {
+        let message = format!(
+            "{} \"{id}\" has {} in \"{}\" ({})",
+            kind.noun(),
+            b.what,
+            b.path,
+            b.why
+        );
+        ctx.error(ctx.string(kind, idx, &b.text, b.nth), message, id);
     }
 }
 

@@ -1,0 +1,104 @@
+//! How the work grows with the graph: loading, ranking and searching synthetic graphs of
+//! 1,000, 10,000 and 100,000 causes, written by `examples/gen_graph.rs` (in memory here,
+//! the same bytes it writes to files). Figures and how they grow are in BENCHMARKS.md.
+//!
+//! `cargo bench --bench scale`; quote the medians. `cargo bench --bench scale -- 10000`
+//! runs one size only.
+
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use symptom_explorer::engine::search::matches;
+use symptom_explorer::engine::{Query, Scope, Searcher, rank};
+use symptom_explorer::graph::{self, Graph, SourceText};
+
+#[path = "../examples/gen_graph.rs"]
+#[allow(dead_code)]
+mod gen_graph;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn sources(count: usize) -> Vec<SourceText> {
+    gen_graph::graph_files(count)
+        .expect("the generator writes a graph")
+        .into_iter()
+        .map(|(name, text)| SourceText::new(name, text))
+        .collect()
+}
+
+fn graph(count: usize) -> Graph {
+    let (graph, diagnostics) = graph::check(sources(count));
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    graph.expect("the synthetic graph parses")
+}
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for count in SIZES {
+        let files = sources(count);
+        group.bench_with_input(BenchmarkId::new("parse", count), &files, |b, files| {
+            b.iter_batched(
+                || files.clone(),
+                |files| graph::parse(black_box(files)),
+                BatchSize::LargeInput,
+            );
+        });
+        group.bench_with_input(
+            BenchmarkId::new("parse + validate", count),
+            &files,
+            |b, files| {
+                b.iter_batched(
+                    || files.clone(),
+                    |files| graph::check(black_box(files)),
+                    BatchSize::LargeInput,
+                );
+            },
+        );
+    }
+    group.finish();
+}
+
+fn query(present: usize) -> Query {
+    let asked = (0..present / 2).map(|n| format!("asked-{n}"));
+    let pool = (0..present - present / 2).map(|n| format!("f-{n}"));
+    Query {
+        regions: vec!["part-3".into()],
+        present: asked.chain(pool).collect(),
+        absent: (0..8).map(|n| format!("rf-{n}")).collect(),
+        age: Some(40),
+        sex: None,
+    }
+}
+
+fn per_lookup(c: &mut Criterion) {
+    for count in SIZES {
+        let graph = graph(count);
+        let mut group = c.benchmark_group(format!("{count} causes"));
+        if count >= 100_000 {
+            group.sample_size(10);
+        }
+        for present in [5, 20] {
+            let query = query(present);
+            group.bench_function(format!("rank, {present} findings present"), |b| {
+                b.iter(|| rank(&graph, black_box(&query)));
+            });
+        }
+        group.bench_function("search index (Searcher::new)", |b| {
+            b.iter(|| Searcher::new(black_box(&graph)));
+        });
+        let searcher = Searcher::new(&graph);
+        // The first letter, then later letters of the same word, as typed.
+        for typed in ["s", "str", "strate"] {
+            group.bench_function(format!("search {typed:?}"), |b| {
+                b.iter(|| searcher.search(&graph, black_box(typed), Scope::Both, &[]));
+            });
+            group.bench_function(format!("matches {typed:?} (with symptom rows)"), |b| {
+                b.iter(|| matches(&graph, &searcher, black_box(typed), &[]));
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, load, per_lookup);
+criterion_main!(benches);
