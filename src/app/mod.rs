@@ -9,7 +9,6 @@ pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod mouse;
-pub mod search;
 pub mod session;
 mod update;
 

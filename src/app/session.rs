@@ -3,7 +3,7 @@
 //! through a method that brings the derived state back in step, so nothing outside can
 //! see answers with a stale ranking or a ranking with stale search rows.
 
-use super::search::{self, Via};
+use crate::engine::search::{self, Via};
 use crate::engine::sharpen::Sharpener;
 use crate::engine::{Answer, Hit, Interview, Query, RankedCause, Ranking, Searcher, Walk, rank};
 use crate::graph::{Answers, Graph, Question};

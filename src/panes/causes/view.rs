@@ -132,11 +132,15 @@ fn follow(
     lines_of: &dyn Fn(usize) -> usize,
 ) -> usize {
     let selected = pane.selected.min(count.saturating_sub(1));
-    let mut top = pane.list.top().min(selected);
-    while top < selected && (top..=selected).map(lines_of).sum::<usize>() > height {
-        top += 1;
+    // The highest first row that still shows the selection: walk up from it while the rows
+    // fit (at most a window's worth, so a jump to the end of a long list costs no more).
+    let mut lowest = selected;
+    let mut used = lines_of(selected);
+    while lowest > 0 && used + lines_of(lowest - 1) <= height {
+        lowest -= 1;
+        used += lines_of(lowest);
     }
-    top
+    pane.list.top().min(selected).max(lowest)
 }
 
 /// The room a cause's gloss takes after its name (": gloss").
