@@ -7,6 +7,7 @@
 pub mod action;
 pub mod hints;
 pub mod keymap;
+pub mod kiosk;
 pub mod layout;
 pub mod mouse;
 pub mod session;
@@ -43,6 +44,8 @@ pub struct Options {
     pub mouse: bool,
     /// Make web addresses hyperlinks the terminal can follow (OSC 8); off with `--ascii`.
     pub hyperlinks: bool,
+    /// Kiosk mode (`--kiosk`): no way out but the staff exit, and a reset when idle.
+    pub kiosk: Option<kiosk::KioskSettings>,
 }
 
 impl Default for Options {
@@ -54,6 +57,7 @@ impl Default for Options {
             all_questions: false,
             mouse: true,
             hyperlinks: false,
+            kiosk: None,
         }
     }
 }

@@ -30,6 +30,7 @@ pub fn run(globals: &Globals) -> ExitCode {
         all_questions: globals.all_questions,
         mouse: !globals.no_mouse,
         hyperlinks: !(globals.ascii || wants_ascii(env)),
+        kiosk: None,
     };
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

@@ -119,6 +119,26 @@ const BUNDLED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The version of some content: the first 12 hex digits of a SHA-256 over each file's
+/// name and text, in order. Two graphs with the same files in the same order have the
+/// same version; any change to a byte or to the order gives another.
+pub fn content_version(files: &[SourceText]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for file in files {
+        for part in [file.name.as_bytes(), file.text.as_bytes()] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// An item of the graph and the index of the file it came from.
 #[derive(Debug, Clone)]
 pub struct Located<T> {
@@ -147,6 +167,10 @@ pub struct Graph {
     pub questions: Vec<Located<Question>>,
     pub guidance: Vec<Located<GuidancePage>>,
     pub rules: Vec<Located<TriageRule>>,
+    /// What content this is: the first 12 hex digits of a SHA-256 over every file's name
+    /// and bytes, in load order (see [`content_version`]). Shown by `--version` and on
+    /// every summary, so a summary can be matched to the content that made it.
+    pub content_version: String,
     index: Index,
     /// The region tree, worked out once by [`parse`].
     ancestry: Ancestry,
@@ -194,6 +218,7 @@ fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec
     let options = Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
+    let version = content_version(&files);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for file in &mut files {
@@ -227,6 +252,7 @@ fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec
     }
     let mut graph = Graph {
         files,
+        content_version: version,
         ..Graph::default()
     };
     for (file, g) in parsed.into_iter().enumerate() {
@@ -459,6 +485,28 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_version_follows_every_byte_and_the_order() {
+        let a = SourceText::new("a.ron", "()");
+        let b = SourceText::new("b.ron", "( )");
+        let v = content_version(&[a.clone(), b.clone()]);
+        assert_eq!(v.len(), 12);
+        assert!(v.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(v, content_version(&[a.clone(), b.clone()]));
+        assert_ne!(v, content_version(&[b.clone(), a.clone()]));
+        assert_ne!(
+            v,
+            content_version(&[a.clone(), SourceText::new("b.ron", "()")])
+        );
+        // Names and texts cannot trade bytes.
+        assert_ne!(
+            content_version(&[SourceText::new("ab", "c")]),
+            content_version(&[SourceText::new("a", "bc")])
+        );
+        let graph = parse(vec![a]).expect("parses");
+        assert_eq!(graph.content_version.len(), 12);
+    }
 
     #[test]
     fn positions_are_one_based() {
