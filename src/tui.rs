@@ -14,6 +14,7 @@ use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
 use ratatui::backend::CrosstermBackend;
@@ -32,7 +33,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::action::InputRequest;
-use crate::app::{Action, App, Options, actions_for, update};
+use crate::app::{Action, App, Options, actions_for, kiosk, update};
 use crate::graph::Graph;
 
 /// How the interface ended.
@@ -100,7 +101,6 @@ fn enter(mouse: bool) -> io::Result<()> {
 }
 
 fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    install_panic_hook();
     enter(mouse)?;
     let backend = CrosstermBackend::new(io::stdout());
     let size = capped(backend.size()?.width, backend.size()?.height);
@@ -137,8 +137,11 @@ enum Msg {
 const QUEUE: usize = 8;
 
 /// Run the interface on a graph until the person quits or a signal arrives.
+///
+/// In kiosk mode a panic does not leave the person at whatever started the program: the
+/// interface starts again from the welcome screen (on a copy of the graph kept for that),
+/// unless it has failed [`MAX_RESTARTS`] times within a minute.
 pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
-    let mut app = App::new(graph, options);
     let (tx, rx) = mpsc::sync_channel::<Msg>(QUEUE);
     // Signals first, so that one arriving during set-up is not lost.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
@@ -154,24 +157,87 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
             }
         }
     });
+    let _guard = Guard;
+    install_panic_hook();
+    let mut started = false;
+    let input_tx = tx;
+    let mut spawn_input = move || -> io::Result<()> {
+        if !started {
+            started = true;
+            let tx = input_tx.clone();
+            input::spawn(move |got| {
+                let msg = match got {
+                    Ok(events) => Msg::Input(events),
+                    Err(e) => Msg::Failed(e),
+                };
+                tx.send(msg).is_ok()
+            })?;
+        }
+        Ok(())
+    };
+    if options.kiosk.is_none() {
+        return interface(graph, options, &rx, &mut spawn_input);
+    }
+    let mut failures: Vec<Instant> = Vec::new();
+    loop {
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            interface(graph.clone(), options.clone(), &rx, &mut spawn_input)
+        }));
+        match attempt {
+            Ok(result) => return result,
+            Err(_) => {
+                restore();
+                failures.retain(|t| t.elapsed() < Duration::from_secs(60));
+                failures.push(Instant::now());
+                if failures.len() >= MAX_RESTARTS {
+                    return Err(io::Error::other(
+                        "the interface failed again and again; it has stopped",
+                    ));
+                }
+            }
+        }
+    }
+}
 
+/// Kiosk mode gives up after this many failures within a minute.
+pub const MAX_RESTARTS: usize = 3;
+
+/// One run of the interface: terminal set-up, then the loop, until quit or a signal.
+fn interface(
+    graph: Graph,
+    options: Options,
+    rx: &mpsc::Receiver<Msg>,
+    spawn_input: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<Exit> {
+    let mut app = App::new(graph, options);
     let _guard = Guard;
     let mouse = app.options.mouse;
     let mut terminal = setup(mouse)?;
-    input::spawn(move |got| {
-        let msg = match got {
-            Ok(events) => Msg::Input(events),
-            Err(e) => Msg::Failed(e),
-        };
-        tx.send(msg).is_ok()
-    })?;
+    spawn_input()?;
 
     let size = terminal.get_frame().area();
     update(&mut app, Action::Resize(size.width, size.height));
     draw(&mut terminal, &app)?;
+    let mut last_input = Instant::now();
     loop {
-        let Ok(first) = rx.recv() else {
-            return Ok(Exit::Quit);
+        let resets = app.kiosk.as_ref().map(|k| k.resets);
+        let first = match kiosk::next_check(&app, last_input.elapsed()) {
+            None => match rx.recv() {
+                Ok(msg) => msg,
+                Err(_) => return Ok(Exit::Quit),
+            },
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(msg) => msg,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    update(&mut app, Action::Idle(last_input.elapsed()));
+                    if app.kiosk.as_ref().map(|k| k.resets) != resets {
+                        wipe(&mut terminal, &mut app)?;
+                    }
+                    draw(&mut terminal, &app)?;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+            },
         };
         let mut dirty = false;
         // Everything that has arrived is handled before the one draw.
@@ -185,10 +251,13 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
                     dirty = true;
                 }
                 Msg::Input(events) => {
+                    last_input = Instant::now();
+                    let kiosk = app.kiosk.is_some();
                     let mut batch = Batch::new(&mut app);
                     for ev in events {
                         match ev {
-                            Event::Key(key) if is_suspend(&key) => {
+                            // A kiosk never suspends: Ctrl-Z is a key like any other.
+                            Event::Key(key) if is_suspend(&key) && !kiosk => {
                                 batch.finish();
                                 let area = suspend(&mut terminal, mouse)?;
                                 batch.act(Action::Resize(area.width, area.height));
@@ -208,10 +277,24 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
                 return Ok(Exit::Quit);
             }
         }
+        if app.kiosk.as_ref().map(|k| k.resets) != resets {
+            wipe(&mut terminal, &mut app)?;
+            dirty = true;
+        }
         if dirty {
             draw(&mut terminal, &app)?;
         }
     }
+}
+
+/// After a kiosk starts over: clear the whole screen, so the next draw writes every cell
+/// again and nothing of the last person can linger in a cell the diff would skip.
+fn wipe(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    let size = terminal.backend().size()?;
+    let area = capped(size.width, size.height);
+    terminal.resize(area)?;
+    update(app, Action::Resize(area.width, area.height));
+    Ok(())
 }
 
 /// A batch of events applied to the interface. Characters typed into the search line one

@@ -65,4 +65,21 @@ pub enum Action {
     /// Open the n-th related cause (0-based).
     FollowRelated(usize),
     DetailBack,
+    // Kiosk mode
+    /// No input for this long (from the terminal loop's clock).
+    Idle(std::time::Duration),
+    /// Leave the welcome screen.
+    Begin,
+    /// A key during "Still there?": the countdown stops.
+    StillHere,
+    /// Forget this person and show the welcome screen.
+    StartOver,
+    /// Someone tried to quit a kiosk: say it stays open.
+    KioskStays,
+    /// The staff exit chord: ask for the code.
+    StaffOpen,
+    StaffKey(char),
+    StaffErase,
+    StaffSubmit,
+    StaffCancel,
 }

@@ -1,8 +1,9 @@
 //! What the keymap shows: the status bar's hints for the keys that work now, and the
 //! help overlay's list of every binding. Both come from the same tables as the keys.
 
+use super::Action;
 use super::App;
-use super::keymap::{Context, GLOBAL, Pat, binding_for, contexts, event_of, key_name};
+use super::keymap::{Binding, Context, Does, Pat, binding_for, contexts, event_of, key_name};
 
 /// One key hint of the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +20,12 @@ pub struct ShownHint {
 pub fn hints(app: &App) -> Vec<ShownHint> {
     let ascii = app.options.ascii;
     let contexts = contexts(app);
+    let kiosk = app.kiosk.is_some();
     let mut out: Vec<ShownHint> = Vec::new();
     for b in contexts[0].keys() {
+        if kiosk && quits(b) {
+            continue;
+        }
         if let Some(h) = b.hint {
             out.push(ShownHint {
                 key: if ascii { h.ascii } else { h.label }.to_string(),
@@ -33,7 +38,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     if contexts.len() < 2 {
         return out;
     }
-    for b in GLOBAL {
+    for b in contexts[contexts.len() - 1].keys() {
         let Some(h) = b.hint else { continue };
         if out.iter().any(|s| s.text == h.text) {
             continue;
@@ -65,6 +70,11 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     out
 }
 
+/// A binding that quits: a kiosk neither shows nor obeys it.
+fn quits(b: &Binding) -> bool {
+    matches!(b.does, Does::Act(Action::Quit | Action::QuitNow))
+}
+
 /// One row of the help overlay's key list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpRow {
@@ -75,14 +85,14 @@ pub enum HelpRow {
 }
 
 /// Every binding, grouped by where it works: the help overlay's rows.
-pub fn help_rows(ascii: bool) -> Vec<HelpRow> {
+pub fn help_rows(ascii: bool, kiosk: bool) -> Vec<HelpRow> {
     let mut rows = Vec::new();
-    for ctx in Context::ALL {
+    for ctx in Context::listed(kiosk) {
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
         }
         rows.push(HelpRow::Heading(ctx.title()));
-        for b in ctx.keys() {
+        for b in ctx.keys().iter().filter(|b| !(kiosk && quits(b))) {
             rows.push(HelpRow::Key(b.label(ascii), b.help));
         }
     }

@@ -21,6 +21,8 @@ pub enum Context {
     Causes,
     Detail,
     Global,
+    /// The keys that work anywhere in kiosk mode (no quitting, no suspending; start over).
+    Kiosk,
 }
 
 impl Context {
@@ -36,9 +38,18 @@ impl Context {
         Context::Help,
     ];
 
+    /// The contexts the help lists: in kiosk mode its own keys stand for the global ones.
+    pub fn listed(kiosk: bool) -> [Context; 8] {
+        let mut all = Self::ALL;
+        if kiosk {
+            all[0] = Context::Kiosk;
+        }
+        all
+    }
+
     pub fn title(self) -> &'static str {
         match self {
-            Context::Global => "Anywhere",
+            Context::Global | Context::Kiosk => "Anywhere",
             Context::Body => "Body map",
             Context::Questions => "Questions",
             Context::Checklist => "Checklist questions (tick any that apply)",
@@ -62,6 +73,7 @@ impl Context {
             Context::Causes => panes::causes::keys::KEYS,
             Context::Detail => panes::detail::keys::KEYS,
             Context::Global => GLOBAL,
+            Context::Kiosk => KIOSK,
         }
     }
 }
@@ -193,6 +205,19 @@ pub(super) static GLOBAL: &[Binding] = &[
     bind(&[Ctrl('z')], "suspend to the shell; fg brings it back", NO, Act(Action::StayOpen)),
 ];
 
+/// The keys that work in every pane of a kiosk: the global ones without quitting or
+/// suspending, and with starting over for the next person. Quitting keys say why not.
+#[rustfmt::skip]
+pub(super) static KIOSK: &[Binding] = &[
+    bind(&[Key(K::Tab)], "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
+    bind(&[Key(K::BackTab)], "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::Char('/'))], "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
+    bind(&[Key(K::Esc)], "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
+    bind(&[Key(K::Char('?')), Key(K::F(1))], "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
+    bind(&[Ctrl('r')], "start over: forget everything on screen, for the next person", vital("^R", "^R", "start over"), Act(Action::StartOver)),
+    bind(&[Key(K::Char('q')), Ctrl('c')], "this screen stays open for the next person (it does not quit)", NO, Act(Action::KioskStays)),
+];
+
 /// The contexts in force, innermost first. The help overlay and the quit question are
 /// modal: while open only their own keys work, so nothing changes behind them.
 pub fn contexts(app: &App) -> Vec<Context> {
@@ -210,7 +235,12 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Pane::Causes => Context::Causes,
         Pane::Detail => Context::Detail,
     };
-    vec![inner, Context::Global]
+    let anywhere = if app.kiosk.is_some() {
+        Context::Kiosk
+    } else {
+        Context::Global
+    };
+    vec![inner, anywhere]
 }
 
 fn plain(key: &KeyEvent) -> bool {
@@ -325,6 +355,7 @@ mod tests {
             Context::Causes,
             Context::Detail,
             Context::Global,
+            Context::Kiosk,
         ];
         for ctx in contexts {
             let keys = ctx.keys();

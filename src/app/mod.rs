@@ -110,11 +110,18 @@ pub struct App {
     pub quit: bool,
     /// A one-off hint shown in the status bar until the next key.
     pub message: Option<String>,
+    /// Kiosk mode's state (welcome screen, countdown, staff prompt); `None` outside it.
+    pub kiosk: Option<kiosk::KioskState>,
 }
 
 impl App {
-    pub fn new(mut graph: Graph, options: Options) -> App {
+    pub fn new(mut graph: Graph, mut options: Options) -> App {
         graph.fill_emergency_number(&options.emergency_number);
+        if options.kiosk.is_some() {
+            // A link followed on a kiosk would start a browser: an external program.
+            options.hyperlinks = false;
+        }
+        let kiosk = options.kiosk.clone().map(kiosk::KioskState::new);
         let body = BodyPane::new(&graph);
         let session = Session::new(graph, !options.all_questions);
         App {
@@ -130,6 +137,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             message: None,
+            kiosk,
         }
     }
 
@@ -183,8 +191,18 @@ impl App {
 pub fn actions_for(app: &App, event: &ratatui::crossterm::event::Event) -> Vec<Action> {
     use ratatui::crossterm::event::Event;
     match event {
-        Event::Key(key) => keymap::action_for(app, key).into_iter().collect(),
+        Event::Key(key) => app
+            .kiosk
+            .as_ref()
+            .and_then(|k| kiosk::key_actions(k, key))
+            .unwrap_or_else(|| keymap::action_for(app, key).into_iter().collect()),
         Event::Mouse(mouse) => mouse::actions(app, mouse),
+        Event::Paste(_) if app.kiosk.as_ref().and_then(kiosk::modal).is_some() => app
+            .kiosk
+            .as_ref()
+            .and_then(kiosk::modal)
+            .into_iter()
+            .collect(),
         Event::Paste(text) if !app.confirm_quit && app.help.is_none() => {
             vec![Action::OpenSearch, Action::Paste(text.clone())]
         }

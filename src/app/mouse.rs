@@ -13,6 +13,14 @@ pub fn actions(app: &App, event: &MouseEvent) -> Vec<Action> {
     if !app.options.mouse || app.confirm_quit {
         return Vec::new();
     }
+    if let Some(modal) = app.kiosk.as_ref().and_then(super::kiosk::modal) {
+        // A touch on the welcome screen or the countdown is a key press; on the staff
+        // prompt it closes it. Moving or scrolling does nothing there.
+        return match event.kind {
+            MouseEventKind::Down(_) => vec![modal],
+            _ => Vec::new(),
+        };
+    }
     let at = Position::new(event.column, event.row);
     let Some(layout) = Layout::of(app) else {
         return Vec::new();

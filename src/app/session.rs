@@ -158,6 +158,14 @@ impl Session {
         urgent_already || screened
     }
 
+    /// Forget everything chosen, answered and searched: the session as it was new (the
+    /// graph and what was built from it stay).
+    pub fn start_over(&mut self) {
+        self.interview = Interview::default();
+        self.query.clear();
+        self.refresh();
+    }
+
     /// Take back the last answer on the path; its question id, if there was one.
     pub fn undo(&mut self) -> Option<String> {
         let undone = self.interview.undo(&self.graph)?;

@@ -2,13 +2,33 @@
 //! whole interface (quit, help, focus, size) and hands the rest to the focused pane,
 //! then carries out the effect the pane asks for.
 
-use super::{Action, App, Pane};
+use super::{Action, App, Pane, kiosk};
 use crate::panes::Effect;
 use crate::panes::detail::DetailPane;
 use crate::panes::help::HelpPane;
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
+    if app.kiosk.is_some() {
+        match action {
+            // Whatever asks to quit, a kiosk stays open: only the staff exit ends it.
+            Action::Quit | Action::QuitNow => return kiosk::update(app, Action::KioskStays),
+            Action::Idle(idle) => {
+                kiosk::on_idle(app, idle);
+                return;
+            }
+            Action::Begin
+            | Action::StillHere
+            | Action::StartOver
+            | Action::KioskStays
+            | Action::StaffOpen
+            | Action::StaffKey(_)
+            | Action::StaffErase
+            | Action::StaffSubmit
+            | Action::StaffCancel => return kiosk::update(app, action),
+            _ => {}
+        }
+    }
     let effect = match action {
         Action::Quit if app.session.is_started() && !app.confirm_quit => {
             app.confirm_quit = true;
@@ -29,7 +49,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleHelp => {
             app.help = match app.help {
                 Some(_) => None,
-                None => Some(HelpPane::default()),
+                None => Some(HelpPane::new(app.kiosk.is_some())),
             };
             Effect::None
         }

@@ -30,7 +30,9 @@ pub fn run(globals: &Globals) -> ExitCode {
         all_questions: globals.all_questions,
         mouse: !globals.no_mouse,
         hyperlinks: !(globals.ascii || wants_ascii(env)),
-        kiosk: None,
+        kiosk: globals
+            .kiosk
+            .then(crate::app::kiosk::KioskSettings::default),
     };
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

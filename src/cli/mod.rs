@@ -64,6 +64,10 @@ pub struct Globals {
     /// clicks and the wheel
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_mouse: bool,
+    /// Kiosk mode, for shared terminals: no key quits but the staff exit, and everything
+    /// starts over after a while with no key pressed
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub kiosk: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 mod banner;
 pub mod figure;
 mod header;
+mod kiosk;
 mod status;
 pub mod theme;
 mod too_small;
@@ -23,6 +24,12 @@ use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme::new(&app.options);
     let area = frame.area();
+    if let Some(k) = app.kiosk.as_ref().filter(|_| kiosk::covers(app)) {
+        kiosk::draw_welcome(frame, area, app, k, &theme);
+        kiosk_popups(frame, area, k, &theme);
+        theme.finish(frame.buffer_mut());
+        return;
+    }
     match Layout::compute(app, area) {
         None => too_small::draw(frame, area, &theme),
         Some(layout) => {
@@ -64,7 +71,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
         }
     }
+    if let Some(k) = &app.kiosk {
+        kiosk_popups(frame, area, k, &theme);
+    }
     theme.finish(frame.buffer_mut());
+}
+
+/// The kiosk's countdown and staff prompt, over everything else.
+fn kiosk_popups(frame: &mut Frame, area: Rect, k: &crate::app::kiosk::KioskState, theme: &Theme) {
+    if let Some(seconds) = k.countdown {
+        kiosk::draw_countdown(frame, area, seconds, theme);
+    }
+    if let Some(typed) = &k.staff {
+        kiosk::draw_staff(frame, area, typed, theme);
+    }
 }
 
 /// A pane's frame: border and title, with focus shown by a thick border, a reversed

@@ -64,14 +64,19 @@ fn press(app: &mut App, keys: &[&str]) {
     }
 }
 
-/// Draw the app at its size into a test terminal.
-pub fn draw(app: &App) {
+/// Draw the app at its size into a test terminal; the screen as text, a line per row.
+pub fn draw(app: &App) -> String {
     let (w, h) = app.size;
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
     terminal
         .draw(|frame| crate::ui::draw(frame, app))
         .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn help_scroll(app: &App) -> Option<usize> {
@@ -257,13 +262,13 @@ fn skip_goes_straight_to_the_causes() {
 
 #[test]
 fn every_binding_is_in_the_help() {
-    let rows = hints::help_rows(false);
+    let rows = hints::help_rows(false, false);
     for ctx in keymap::Context::ALL {
         for b in ctx.keys() {
             assert!(rows.contains(&hints::HelpRow::Key(b.label(false), b.help)));
         }
     }
-    for ascii in hints::help_rows(true) {
+    for ascii in hints::help_rows(true, false) {
         if let hints::HelpRow::Key(k, h) = ascii {
             assert!(k.is_ascii() && h.is_ascii(), "{k} {h}");
         }
@@ -461,4 +466,5 @@ fn a_question_that_cannot_change_the_advice_or_the_top_is_passed_over() {
     assert_eq!(current(&everything), Some("q-kind"));
 }
 
+mod kiosk;
 mod more;

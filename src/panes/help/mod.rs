@@ -17,6 +17,8 @@ use crate::graph::Graph;
 
 #[derive(Debug, Clone, Default)]
 pub struct HelpPane {
+    /// Lists the kiosk's keys instead of the quitting ones.
+    pub kiosk: bool,
     pub scroll: usize,
     /// Rows shown and how far it could scroll, at the last draw.
     pub page: Cell<usize>,
@@ -24,6 +26,13 @@ pub struct HelpPane {
 }
 
 impl HelpPane {
+    pub fn new(kiosk: bool) -> HelpPane {
+        HelpPane {
+            kiosk,
+            ..HelpPane::default()
+        }
+    }
+
     pub fn update(&mut self, action: Action) -> Effect {
         let max = self.max_scroll.get();
         if let Some(top) = scrolled(self.scroll.min(max), max, self.page.get().max(1), action) {
@@ -56,7 +65,7 @@ pub struct HelpView {
 
 impl HelpView {
     /// `None` when the area is too small to show any of it.
-    pub fn compute(graph: &Graph, ascii: bool, area: Rect) -> Option<HelpView> {
+    pub fn compute(graph: &Graph, ascii: bool, kiosk: bool, area: Rect) -> Option<HelpView> {
         let width = area.width.saturating_sub(4).min(76);
         if width < 12 || area.height < 7 {
             return None;
@@ -66,7 +75,7 @@ impl HelpView {
             .map(|r| (r, false))
             .collect();
         rows.push((HelpRowText::Blank, false));
-        rows.extend(help_rows(ascii).into_iter().map(|r| {
+        rows.extend(help_rows(ascii, kiosk).into_iter().map(|r| {
             (
                 match r {
                     HelpRow::Blank => HelpRowText::Blank,

@@ -11,7 +11,7 @@ use crate::graph::Graph;
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, pane: &HelpPane, graph: &Graph, theme: &Theme) {
-    let Some(view) = HelpView::compute(graph, theme.ascii, area) else {
+    let Some(view) = HelpView::compute(graph, theme.ascii, pane.kiosk, area) else {
         return;
     };
     let rect = view.rect;
