@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use ratatui::widgets::{List, ListItem, ListState};
 
@@ -59,7 +60,7 @@ pub fn draw(
         .graph()
         .regions
         .iter()
-        .map(|r| r.name.chars().count() as u16 + 6)
+        .map(|r| (r.name.width() as u16).saturating_add(6))
         .max()
         .unwrap_or(10)
         .clamp(16, 32);
@@ -162,7 +163,7 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme:
         } else {
             ""
         };
-        let room = usize::from(area.width).saturating_sub(mark.chars().count());
+        let room = usize::from(area.width).saturating_sub(mark.width());
         let name = short_name(&region.name, room, theme);
         frame.render_widget(
             Paragraph::new(Span::styled(format!("{mark}{name}"), theme.selected())).centered(),
@@ -174,7 +175,6 @@ fn draw_figure(frame: &mut Frame, area: Rect, figure: &Figure, app: &Ctx, theme:
 /// A region's name cut to a width: without its bracketed part first ("Back (anywhere on
 /// the back)" becomes "Back"), then with an ellipsis.
 fn short_name(name: &str, width: usize, theme: &Theme) -> String {
-    use unicode_width::UnicodeWidthStr;
     if name.width() <= width {
         return name.to_string();
     }

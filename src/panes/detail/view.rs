@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::DetailPane;
 use super::document::Kind;
@@ -56,7 +57,8 @@ pub fn draw(
     for (row, l) in lines.iter().skip(top).take(height).enumerate() {
         if let Some(url) = &l.url {
             let shown = l.text.trim_start();
-            let lead = l.text.len() - shown.len();
+            // Columns, not bytes: the lead may hold wide spaces.
+            let lead = l.text[..l.text.len() - shown.len()].width();
             links.push(super::Link {
                 x: inner.x + u16::try_from(lead).unwrap_or(0),
                 y: inner.y + u16::try_from(row).unwrap_or(0),
