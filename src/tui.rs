@@ -8,9 +8,12 @@
 //! every way out: a normal quit, an error, a panic (hook), and SIGTERM, SIGHUP, SIGINT or
 //! SIGQUIT.
 
+mod compact;
 mod input;
 
 use std::io::{self, Stdout};
+
+use compact::Compact;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 use std::thread;
@@ -100,9 +103,9 @@ fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn setup(mouse: bool) -> io::Result<Term> {
     enter(mouse)?;
-    let backend = CrosstermBackend::new(io::stdout());
+    let backend = CrosstermBackend::new(Compact::new(io::stdout()));
     let size = capped(backend.size()?.width, backend.size()?.height);
     // A fixed viewport, resized by hand to a capped size: ratatui would otherwise size its
     // buffers to whatever the terminal reports, and an SSH client can report 65535x65535.
@@ -113,6 +116,9 @@ fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         },
     )
 }
+
+/// The terminal as the interface draws on it: colour codes in their short form.
+type Term = Terminal<CrosstermBackend<Compact<Stdout>>>;
 
 /// The largest area drawn: a window reported larger is drawn in its top-left corner.
 pub const MAX_WIDTH: u16 = 500;
@@ -289,7 +295,7 @@ fn interface(
 
 /// After a kiosk starts over: clear the whole screen, so the next draw writes every cell
 /// again and nothing of the last person can linger in a cell the diff would skip.
-fn wipe(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn wipe(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     let size = terminal.backend().size()?;
     let area = capped(size.width, size.height);
     terminal.resize(area)?;
@@ -372,7 +378,7 @@ fn is_suspend(key: &KeyEvent) -> bool {
 
 /// Give the terminal back and stop, as Ctrl-Z does in a shell; on `fg`, take the terminal
 /// again and have everything redrawn.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<Rect> {
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<Rect> {
     restore();
     // Stops here until SIGCONT (`fg`).
     signal_hook::low_level::raise(SIGTSTP)?;
@@ -386,7 +392,7 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io
     Ok(area)
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| crate::ui::draw(frame, app))?;
     hyperlinks(terminal.backend_mut(), app)?;
@@ -396,7 +402,7 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Res
 /// Write the web addresses on screen again over themselves, wrapped in OSC 8 so a terminal
 /// that knows hyperlinks can follow the whole address (one that does not ignores the
 /// wrapper). ratatui's buffer cannot hold them: the sanitiser drops every escape from cells.
-fn hyperlinks(out: &mut CrosstermBackend<Stdout>, app: &App) -> io::Result<()> {
+fn hyperlinks(out: &mut CrosstermBackend<Compact<Stdout>>, app: &App) -> io::Result<()> {
     use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
     let links = app.links_on_screen();
     if links.is_empty() {
