@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod ask;
 pub mod check;
+pub mod completions;
 pub mod dot;
 pub mod escape;
 pub mod ids;
@@ -30,8 +32,10 @@ pub const NOTICE: &str =
 
 /// Explore symptoms and their possible causes. It informs; it never diagnoses.
 #[derive(Debug, Parser)]
-#[command(name = "symptom-explorer", version, about, long_about = None)]
-#[command(after_help = "Run without a command for the interactive explorer.")]
+#[command(name = "symptom-explorer", version = version(), about, long_about = None)]
+#[command(
+    after_help = "Run without a command for the interactive explorer (the questions line by line, as `ask`, when TERM is dumb or unset)."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub globals: Globals,
@@ -84,6 +88,45 @@ pub enum Command {
     Rank(RankArgs),
     /// Print the question graph in Graphviz DOT
     Dot,
+    /// Answer the questions line by line: for screen readers and scripts
+    #[command(long_about = ASK_ABOUT)]
+    Ask,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output
+    #[command(hide = true)]
+    Man,
+}
+
+/// `ask --help`.
+const ASK_ABOUT: &str = "Answer the questions line by line: for screen readers and scripts.
+
+The same questions as the interactive explorer, in the same order, one at a time on standard \
+input and output, in plain text with no colours or cursor movement. First the places that hurt \
+are listed by number (type one or more, such as 1 4); then each question with numbered \
+answers. A checklist takes several numbers, or 0 for none of these. At any prompt: b takes back \
+the last answer, ? explains the question, q stops and prints the result so far. A warning is \
+printed as soon as an answer makes the advice more urgent. The result ends with the advice, \
+the causes to check first and the likeliest causes. End of input also prints the result \
+(exit 0). Answers can be piped in: printf '3\\n1\\n2\\n' | symptom-explorer ask
+
+ask writes plain text only: --json is not supported (use `rank --json` for JSON).";
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The version shown by `--version`: the program's, and the bundled content's
+/// (`0.1.0 (content 1a2b3c4d5e6f)`), so a report can name both.
+pub fn version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let content = crate::graph::load::content_version(&crate::graph::load::bundled());
+        format!("{} (content {content})", env!("CARGO_PKG_VERSION"))
+    });
+    VERSION.as_str()
 }
 
 #[derive(Debug, Clone, Default, Args)]
