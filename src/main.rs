@@ -23,5 +23,5 @@ fn main() -> ExitCode {
         Some(Command::Completions(args)) => cli::completions::completions(&args),
         Some(Command::Man) => cli::completions::man(),
     };
-    cli::finish(result)
+    cli::finish_with(&globals, result)
 }

@@ -17,6 +17,7 @@ pub mod dot;
 pub mod escape;
 pub mod ids;
 pub mod interactive;
+pub mod json_error;
 pub mod list;
 pub mod load;
 pub mod output;
@@ -155,7 +156,8 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct ShowArgs {
-    /// The id of a cause, finding, region, guidance page, source or question
+    /// The id of a cause, finding, region, guidance page, source or question, or the name
+    /// or an alias of one (any case)
     #[arg(value_name = "ID")]
     pub id: String,
 }
@@ -244,6 +246,17 @@ impl Failure {
 /// argument as given, and on a terminal nothing strips it); then with those characters
 /// escaped (see `escape`), and clap's highlighting kept only on a terminal.
 pub fn parse_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let shown_as_asked = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !shown_as_asked && json_error::wanted(std::env::args_os()) {
+        json_error::from_clap(&error).print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    }
     let styled = error.render().ansi().to_string();
     let shown = escape::visible_keeping_style(&styled);
     if shown == styled {
@@ -269,7 +282,21 @@ pub fn parse_error(error: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
-/// Print what went wrong, if anything, and give the exit code.
+/// Print what went wrong, if anything, and give the exit code: under `--json`, as one
+/// JSON object on standard error (see `json_error`), else as text.
+pub fn finish_with(globals: &Globals, result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Err(failure) if globals.json => {
+            if let Some(error) = json_error::JsonError::of(&failure) {
+                error.print();
+            }
+            ExitCode::from(failure.exit_code())
+        }
+        result => finish(result),
+    }
+}
+
+/// Print what went wrong, if anything, as text, and give the exit code.
 pub fn finish(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
