@@ -167,7 +167,11 @@ mod tests {
         assert_eq!(ids("Slipped (herniated) disc"), ["disc-herniation"]);
         assert_eq!(ids("Sciatica"), ["sciatica"]);
         assert_eq!(ids("Small of the BACK"), ["lower-back"]);
-        assert_eq!(ids("lumbago"), ["strain-sprain", "lower-back"], "a name of two items");
+        assert_eq!(
+            ids("lumbago"),
+            ["strain-sprain", "lower-back"],
+            "a name of two items"
+        );
         assert!(ids("no such thing at all").is_empty());
         assert!(ids("   ").is_empty());
     }

@@ -309,13 +309,13 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         self.announced = now;
         let enough = self.session.enough_to_list();
         if enough && !self.told_enough {
+            self.told_enough = true;
             let more = self.session.walk().left_at_most;
             let noun = if more == 1 { "question" } else { "questions" };
             self.say(&format!(
                 "Enough is answered to list the causes (q shows them now); up to {more} more {noun} could sharpen the list."
             ))?;
         }
-        self.told_enough = enough;
         Ok(())
     }
 }
