@@ -107,7 +107,7 @@ input and output, in plain text with no colours or cursor movement. First the pl
 are listed by number (type one or more, such as 1 4); then each question with numbered \
 answers. A checklist takes several numbers, or 0 for none of these. At any prompt: b takes back \
 the last answer, ? explains the question, q stops and prints the result so far. A warning is \
-printed as soon as an answer makes the advice more urgent. The result ends with the advice, \
+printed as soon as an answer makes the advice more urgent. The result gives the advice first, then \
 the causes to check first and the likeliest causes. End of input also prints the result \
 (exit 0). Answers can be piped in: printf '3\\n1\\n2\\n' | symptom-explorer ask
 
