@@ -253,7 +253,19 @@ fn b_takes_back_the_last_answer_and_then_the_places() {
 
 #[test]
 fn invalid_input_is_asked_again_with_a_reason() {
-    let text = ask("99\nlow\n2\nmaybe\n7\n1 2\n2\n0 1\n1\n");
+    let long = "1".repeat(10_000);
+    let text = ask(&format!(
+        "99\nlow\n2\nmaybe\n\u{1b}[2J\n{long}\n7\n1 2\n2\n0 1\n1\n"
+    ));
+    // Echoed escaped (every run checks that no escape byte is written).
+    assert!(
+        text.contains(r#"Not understood: "\u{1b}[2j" is not a number."#),
+        "{text}"
+    );
+    assert!(
+        text.contains("Not understood: the line is too long."),
+        "{text}"
+    );
     assert!(
         text.contains("Not understood: there is no place numbered 99: choose 1 to 3."),
         "{text}"
@@ -275,13 +287,13 @@ fn invalid_input_is_asked_again_with_a_reason() {
         "{text}"
     );
     assert!(text.contains("0 means none of these"), "{text}");
-    // The prompt comes again after each reason: 3 bad answers and the good one.
+    // The prompt comes again after each reason: 5 bad answers and the good one.
     assert_eq!(
         count(
             &text,
             "Type a number from 1 to 3 (b back, ? help, q finish):"
         ),
-        4,
+        6,
         "{text}"
     );
     // Each question is asked once: a bad answer does not move on.

@@ -191,6 +191,15 @@ fn errors_are_json_under_json_with_the_same_exit_codes() {
         );
     }
 
+    // The interface without a terminal.
+    let (code, v) = json_error(&["--json"]);
+    assert_eq!((code, &v["error"]["kind"]), (2, &Value::from("usage")));
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("needs a terminal"))
+    );
+
     // A search that finds nothing: exit 1, as grep.
     let (code, v) = json_error(&["--json", "search", "qqqqzzzzxxxx"]);
     assert_eq!(code, 1);

@@ -9,7 +9,7 @@
 pub mod reply;
 pub mod result;
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 
 use self::reply::Command;
 use self::result::{closing, print_result, reminder, say, warning};
@@ -128,17 +128,38 @@ struct Asker<'s, R, W> {
 enum Line {
     Eof,
     Text(String),
+    /// Longer than [`MAX_LINE`]: not an answer.
+    TooLong,
 }
+
+/// The longest line of input read as an answer, in bytes.
+const MAX_LINE: u64 = 4096;
 
 impl<R: BufRead, W: Write> Asker<'_, R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
         say(self.out, text)
     }
 
+    /// One line of input, at most [`MAX_LINE`] bytes of it (a longer line is read to its
+    /// end and dropped, so no line can fill the memory).
     fn read(&mut self) -> io::Result<Line> {
         let mut bytes = Vec::new();
-        if self.input.read_until(b'\n', &mut bytes)? == 0 {
+        let n = (&mut self.input)
+            .take(MAX_LINE)
+            .read_until(b'\n', &mut bytes)?;
+        if n == 0 {
             return Ok(Line::Eof);
+        }
+        if n as u64 == MAX_LINE && !bytes.ends_with(b"\n") {
+            loop {
+                bytes.clear();
+                let n = (&mut self.input)
+                    .take(MAX_LINE)
+                    .read_until(b'\n', &mut bytes)?;
+                if n == 0 || bytes.ends_with(b"\n") {
+                    return Ok(Line::TooLong);
+                }
+            }
         }
         Ok(Line::Text(
             String::from_utf8_lossy(&bytes).trim().to_string(),
@@ -177,8 +198,13 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         self.say(&text)?;
         loop {
             self.say(REGIONS_PROMPT)?;
-            let Line::Text(line) = self.read()? else {
-                return Ok(Some(End::Input));
+            let line = match self.read()? {
+                Line::Eof => return Ok(Some(End::Input)),
+                Line::TooLong => {
+                    self.say("Not understood: the line is too long.")?;
+                    continue;
+                }
+                Line::Text(line) => line,
             };
             match reply::command(&line) {
                 Some(Command::Finish) => return Ok(Some(End::Finished)),
@@ -221,8 +247,13 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         self.say(&text)?;
         loop {
             self.say(&reply::prompt(&q))?;
-            let Line::Text(line) = self.read()? else {
-                return Ok(Some(End::Input));
+            let line = match self.read()? {
+                Line::Eof => return Ok(Some(End::Input)),
+                Line::TooLong => {
+                    self.say("Not understood: the line is too long.")?;
+                    continue;
+                }
+                Line::Text(line) => line,
             };
             match reply::command(&line) {
                 Some(Command::Finish) => return Ok(Some(End::Finished)),
@@ -237,7 +268,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                 None => match reply::answer(&line, &q) {
                     Ok(answer) => match self.session.answer(id, answer) {
                         Ok(()) => {
-                            self.say(&format!("Answer: {}.", answer.describe(&q)))?;
+                            self.say(&fill(&format!("Answer: {}.", answer.describe(&q))))?;
                             self.after_change()?;
                             return Ok(None);
                         }

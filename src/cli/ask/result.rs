@@ -83,12 +83,12 @@ pub fn print_result(session: &Session, out: &mut impl Write, width: usize) -> io
         text.push_str("Your answers:\n");
         for (n, (qid, answer)) in walk.answered.iter().enumerate() {
             if let Some(q) = graph.question(qid) {
-                text.push_str(&format!(
+                text.push_str(&fill(&format!(
                     "  {}. {} - {}\n",
                     n + 1,
                     q.text,
                     answer.describe(q)
-                ));
+                )));
             }
         }
     }
