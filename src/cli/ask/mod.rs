@@ -8,6 +8,7 @@
 
 pub mod reply;
 pub mod result;
+pub mod words;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 
@@ -18,7 +19,7 @@ use super::output::{error_line, fill};
 use super::{Failure, Globals};
 use crate::app::Session;
 use crate::app::session::NotTaken;
-use crate::graph::{Answers, Question, Triage};
+use crate::graph::Triage;
 
 /// Columns the result is wrapped to when standard output is not a terminal.
 const PIPE_WIDTH: usize = 80;
@@ -197,7 +198,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         }
         self.say(&text)?;
         loop {
-            self.say(REGIONS_PROMPT)?;
+            self.say(words::REGIONS_PROMPT)?;
             let line = match self.read()? {
                 Line::Eof => return Ok(Some(End::Input)),
                 Line::TooLong => {
@@ -209,7 +210,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
             match reply::command(&line) {
                 Some(Command::Finish) => return Ok(Some(End::Finished)),
                 Some(Command::Back) => self.say("There is no answer to take back yet.")?,
-                Some(Command::Explain) => self.say(REGIONS_HELP)?,
+                Some(Command::Explain) => self.say(words::REGIONS_HELP)?,
                 None => {
                     let count = self.session.graph().regions.len();
                     match reply::regions(&line, count) {
@@ -243,7 +244,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         {
             self.say(&line)?;
         }
-        let text = self.question_text(&q);
+        let text = words::question(self.session, &q);
         self.say(&text)?;
         loop {
             self.say(&reply::prompt(&q))?;
@@ -262,7 +263,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                     return Ok(None);
                 }
                 Some(Command::Explain) => {
-                    let help = explain(&q);
+                    let help = words::explain(&q);
                     self.say(&help)?;
                 }
                 None => match reply::answer(&line, &q) {
@@ -281,30 +282,6 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                 },
             }
         }
-    }
-
-    /// The question as it is asked: how far in, the text, its explanation and the answers.
-    fn question_text(&self, q: &Question) -> String {
-        let walk = self.session.walk();
-        let n = walk.answered.len() + 1;
-        let most = walk.answered.len() + walk.left_at_most;
-        let mut text = format!("\nQuestion {n} of at most {most}: {}\n", q.text);
-        if let Some(help) = &q.help {
-            text.push_str(help);
-            text.push('\n');
-        }
-        if matches!(q.answers, Answers::Checklist(_)) {
-            text.push_str("Tick any that apply:\n");
-            for (i, item) in reply::checklist_items(q).iter().enumerate() {
-                text.push_str(&format!("{}. {item}\n", i + 1));
-            }
-            text.push_str("0. None of these\nu. Not sure\n");
-        } else {
-            for (i, (label, _)) in reply::choices(q).iter().enumerate() {
-                text.push_str(&format!("{}. {label}\n", i + 1));
-            }
-        }
-        fill(text.trim_end())
     }
 
     /// `b`: take back the last answer, or go back to where it hurts when there is none.
@@ -349,42 +326,6 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         }
         Ok(())
     }
-}
-
-const REGIONS_PROMPT: &str =
-    "Type the numbers of the places, separated by spaces, such as 1 4 (? help, q finish):";
-
-const REGIONS_HELP: &str = "Type the number of each place that hurts; several numbers, \
-separated by spaces, choose several places. Then the questions for those places are asked one \
-at a time. At any question: b takes back the last answer, ? explains the question, and q stops \
-and shows what the answers so far say.";
-
-/// What `?` says about a question: its explanation, and how to answer it.
-fn explain(q: &Question) -> String {
-    let mut text = String::new();
-    if let Some(help) = &q.help {
-        text.push_str(help);
-        text.push('\n');
-    }
-    text.push_str(match q.answers {
-        Answers::Checklist(_) => {
-            "Type the number of every item that applies, separated by spaces, such as 1 3. \
-Type 0 if none of them applies, or u if you are not sure. Only what you tick counts as present; \
-the items you leave out count as absent."
-        }
-        Answers::YesNo { .. } => {
-            "Type 1 for yes, 2 for no, or 3 if you are not sure (y, n and u work too). Not sure is \
-a fine answer."
-        }
-        Answers::Choice(_) => {
-            "Type the number of the answer that fits best. The last number is for not sure, \
-which is a fine answer."
-        }
-    });
-    text.push_str(
-        "\nb takes back your last answer; q stops and shows what the answers so far say.",
-    );
-    fill(&text)
 }
 
 #[cfg(test)]
