@@ -113,6 +113,7 @@ the causes to check first and the likeliest causes. End of input also prints the
 
 ask writes plain text only: --json is not supported (use `rank --json` for JSON).";
 
+/// `completions SHELL`.
 #[derive(Debug, Clone, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete in

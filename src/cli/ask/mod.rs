@@ -24,6 +24,8 @@ use crate::graph::Triage;
 /// Columns the result is wrapped to when standard output is not a terminal.
 const PIPE_WIDTH: usize = 80;
 
+/// `ask`: the interview on standard input and output, on the bundled graph or the `--graph`
+/// files; `--json` is refused (the output is for people).
 pub fn run(globals: &Globals) -> Result<(), Failure> {
     if globals.json {
         return Err(Failure::Usage(
