@@ -9,6 +9,7 @@ fn main() -> ExitCode {
         Err(error) => return cli::parse_error(error),
     };
     let result = match command {
+        None if cli::ask::instead_of_interface() => cli::ask::run_instead_of_interface(&globals),
         None => return cli::interactive::run(&globals),
         Some(Command::Check(args)) => cli::check::run(&globals, &args),
         Some(Command::Regions) => cli::list::regions(&globals),
@@ -18,6 +19,9 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => cli::show::run(&globals, &args),
         Some(Command::Rank(args)) => cli::rank::run(&globals, &args),
         Some(Command::Dot) => cli::dot::run(&globals),
+        Some(Command::Ask) => cli::ask::run(&globals),
+        Some(Command::Completions(args)) => cli::completions::completions(&args),
+        Some(Command::Man) => cli::completions::man(),
     };
-    cli::finish(result)
+    cli::finish_with(&globals, result)
 }

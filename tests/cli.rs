@@ -12,6 +12,8 @@ const TRIAGE_IDS: [&str; 5] = ["emergency", "urgent", "soon", "routine", "self-c
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_symptom-explorer"));
     cmd.env_remove("NO_COLOR");
+    // With TERM dumb or unset, no command asks the questions line by line (tests/ask.rs).
+    cmd.env("TERM", "xterm-256color");
     cmd
 }
 

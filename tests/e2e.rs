@@ -166,7 +166,9 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn not_a_terminal_points_at_the_lookups() {
+    // TERM set: with TERM dumb or unset the questions are asked line by line instead.
     let out = std::process::Command::new(BIN)
+        .env("TERM", "xterm-256color")
         .output()
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(2));

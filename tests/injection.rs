@@ -180,6 +180,19 @@ fn no_command_writes_a_payload_byte() {
             assert_eq!(code(&o), 1, "{what}: refused, the graph is invalid");
             let (out, err) = clean_output(&what, &o);
             assert!(out.is_empty(), "{what}: {out}");
+            if json {
+                // One JSON object, the payload escaped as JSON escapes it.
+                assert!(
+                    err.contains(r#""id":"when-to-get-help\u001b[2J""#),
+                    "{what}: the errors are printed, escaped: {err}"
+                );
+                let v: Value = serde_json::from_str(&err).expect("JSON");
+                assert_eq!(
+                    v["error"]["message"],
+                    "the graph is invalid: 33 errors in 1 file"
+                );
+                continue;
+            }
             assert!(
                 err.contains(r#""when-to-get-help\u{1b}[2J""#),
                 "{what}: the errors are printed, escaped: {err}"

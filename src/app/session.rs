@@ -168,7 +168,9 @@ impl Session {
 
     /// Take back the last answer on the path; its question id, if there was one.
     pub fn undo(&mut self) -> Option<String> {
-        let undone = self.interview.undo(&self.graph)?;
+        // The path as walked here: with questions passed over, the plain walk could stop at
+        // one of them, before the answers to take back.
+        let undone = self.interview.undo_on(&self.walk)?;
         self.refresh();
         Some(undone)
     }
@@ -329,5 +331,30 @@ fn answer_keys(q: &Question) -> String {
         Answers::Choice(options) => {
             format!("Answer with 1 to {} or u (not sure).", options.len().min(9))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{SourceText, parse};
+
+    #[test]
+    fn undo_takes_back_an_answer_after_a_question_passed_over() {
+        let text = include_str!("../../tests/fixtures/ask.ron");
+        let graph = parse(vec![SourceText::new("ask.ron", text)]).expect("the fixture parses");
+        let mut session = Session::new(graph, true);
+        session.choose_regions(vec!["low".to_string()]);
+        assert_eq!(
+            session.walk().skipped,
+            ["q-lift"],
+            "the first question is passed over"
+        );
+        let first = session.walk().current.clone().expect("a question");
+        session.answer(&first, Answer::Yes).expect("taken");
+        assert_eq!(session.undo(), Some(first.clone()));
+        assert_eq!(session.walk().current, Some(first));
+        assert!(session.walk().answered.is_empty());
+        assert_eq!(session.undo(), None, "nothing left to take back");
     }
 }

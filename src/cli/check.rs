@@ -73,7 +73,13 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> Result<(), Failure> {
             Ok(())
         }
         _ => {
-            if !globals.json {
+            if globals.json {
+                let errors: Vec<Diagnostic> = diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect();
+                super::json_error::JsonError::graph(&errors, files).print();
+            } else {
                 error_line(&failed_line(errors, warnings, files));
             }
             Err(Failure::Graph)

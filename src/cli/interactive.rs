@@ -15,7 +15,13 @@ use crate::tui::{self, Exit};
 
 pub fn run(globals: &Globals) -> ExitCode {
     if !std::io::stdout().is_terminal() {
-        error_line(NOT_A_TERMINAL);
+        if globals.json {
+            let first = NOT_A_TERMINAL.lines().next().unwrap_or_default();
+            let message = first.strip_prefix("error: ").unwrap_or(first);
+            super::json_error::JsonError::new("usage", message).print();
+        } else {
+            error_line(NOT_A_TERMINAL);
+        }
         return ExitCode::from(2);
     }
     let graph = match load(globals) {

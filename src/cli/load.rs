@@ -26,7 +26,7 @@ use crate::graph::{Diagnostic, Graph, SourceText};
 /// `check`, so that lookups stay quiet.
 pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     let sources = read_sources(&globals.graph).map_err(|errors| {
-        print_failed(&errors, 0);
+        print_failed(&errors, 0, globals.json);
         Failure::Graph
     })?;
     let file_count = sources.len();
@@ -37,7 +37,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         // These bytes passed every check before; they parse as they did then, and their
         // text is not needed to place anything.
         return parse_checked(sources).map_err(|errors| {
-            print_failed(&errors, file_count);
+            print_failed(&errors, file_count, globals.json);
             Failure::Graph
         });
     }
@@ -55,7 +55,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
                 .into_iter()
                 .filter(super::super::graph::diagnostic::Diagnostic::is_error)
                 .collect();
-            print_failed(&errors, file_count);
+            print_failed(&errors, file_count, globals.json);
             Err(Failure::Graph)
         }
     }
@@ -168,8 +168,13 @@ fn mebibytes(bytes: u64) -> String {
     }
 }
 
-/// Every diagnostic, then the line that says the graph is invalid.
-fn print_failed(errors: &[Diagnostic], files: usize) {
+/// Every diagnostic, then the line that says the graph is invalid; under `--json`, one
+/// JSON object with all of them (see `json_error`).
+fn print_failed(errors: &[Diagnostic], files: usize, json: bool) {
+    if json {
+        super::json_error::JsonError::graph(errors, files).print();
+        return;
+    }
     for d in errors {
         error_line(&d.to_string());
     }

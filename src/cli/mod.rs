@@ -10,11 +10,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod ask;
 pub mod check;
+pub mod completions;
 pub mod dot;
 pub mod escape;
 pub mod ids;
 pub mod interactive;
+pub mod json_error;
 pub mod list;
 pub mod load;
 pub mod output;
@@ -30,8 +33,10 @@ pub const NOTICE: &str =
 
 /// Explore symptoms and their possible causes. It informs; it never diagnoses.
 #[derive(Debug, Parser)]
-#[command(name = "symptom-explorer", version, about, long_about = None)]
-#[command(after_help = "Run without a command for the interactive explorer.")]
+#[command(name = "symptom-explorer", version = version(), about, long_about = None)]
+#[command(
+    after_help = "Run without a command for the interactive explorer (the questions line by line, as `ask`, when TERM is dumb or unset)."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub globals: Globals,
@@ -88,6 +93,46 @@ pub enum Command {
     Rank(RankArgs),
     /// Print the question graph in Graphviz DOT
     Dot,
+    /// Answer the questions line by line: for screen readers and scripts
+    #[command(long_about = ASK_ABOUT)]
+    Ask,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output
+    #[command(hide = true)]
+    Man,
+}
+
+/// `ask --help`.
+const ASK_ABOUT: &str = "Answer the questions line by line: for screen readers and scripts.
+
+The same questions as the interactive explorer, in the same order, one at a time on standard \
+input and output, in plain text with no colours or cursor movement. First the places that hurt \
+are listed by number (type one or more, such as 1 4); then each question with numbered \
+answers. A checklist takes several numbers, or 0 for none of these. At any prompt: b takes back \
+the last answer, ? explains the question, q stops and prints the result so far. A warning is \
+printed as soon as an answer makes the advice more urgent. The result gives the advice first, then \
+the causes to check first and the likeliest causes. End of input also prints the result \
+(exit 0). Answers can be piped in: printf '3\\n1\\n2\\n' | symptom-explorer ask
+
+ask writes plain text only: --json is not supported (use `rank --json` for JSON).";
+
+/// `completions SHELL`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The version shown by `--version`: the program's, and the bundled content's
+/// (`0.1.0 (content 1a2b3c4d5e6f)`), so a report can name both.
+pub fn version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let content = crate::graph::load::content_version(&crate::graph::load::bundled());
+        format!("{} (content {content})", env!("CARGO_PKG_VERSION"))
+    });
+    VERSION.as_str()
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -116,7 +161,8 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct ShowArgs {
-    /// The id of a cause, finding, region, guidance page, source or question
+    /// The id of a cause, finding, region, guidance page, source or question, or the name
+    /// or an alias of one (any case)
     #[arg(value_name = "ID")]
     pub id: String,
 }
@@ -205,6 +251,17 @@ impl Failure {
 /// argument as given, and on a terminal nothing strips it); then with those characters
 /// escaped (see `escape`), and clap's highlighting kept only on a terminal.
 pub fn parse_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let shown_as_asked = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !shown_as_asked && json_error::wanted(std::env::args_os()) {
+        json_error::from_clap(&error).print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    }
     let styled = error.render().ansi().to_string();
     let shown = escape::visible_keeping_style(&styled);
     if shown == styled {
@@ -230,7 +287,21 @@ pub fn parse_error(error: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
-/// Print what went wrong, if anything, and give the exit code.
+/// Print what went wrong, if anything, and give the exit code: under `--json`, as one
+/// JSON object on standard error (see `json_error`), else as text.
+pub fn finish_with(globals: &Globals, result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Err(failure) if globals.json => {
+            if let Some(error) = json_error::JsonError::of(&failure) {
+                error.print();
+            }
+            ExitCode::from(failure.exit_code())
+        }
+        result => finish(result),
+    }
+}
+
+/// Print what went wrong, if anything, as text, and give the exit code.
 pub fn finish(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,

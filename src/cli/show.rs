@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use super::escape::visible;
-use super::ids::unknown;
+use super::ids::{ambiguous, by_name, unknown};
 use super::list::causes_in;
 use super::load::load;
 use super::output::{Doc, INDENT, Paint, Tone, emit, emit_json, fill_json};
@@ -22,7 +22,18 @@ use crate::graph::{Cause, Finding, Graph, GuidancePage, Question, Region, Source
 
 pub fn run(globals: &Globals, args: &ShowArgs) -> Result<(), Failure> {
     let graph = load(globals)?;
-    let id = args.id.trim();
+    let given = args.id.trim();
+    // An id as given; else the one item an id, name or alias names, whatever the case.
+    let found = if graph.all_ids().any(|id| id == given) {
+        given.to_string()
+    } else {
+        match by_name(&graph, given).as_slice() {
+            [] => return Err(unknown(&graph, "id", given, graph.all_ids())),
+            [one] => one.id.clone(),
+            several => return Err(ambiguous(given, several)),
+        }
+    };
+    let id = found.as_str();
     let paint = Paint::detect();
     let (text, mut value) = if let Some(c) = graph.cause(id) {
         (cause_text(&paint, &graph, c), cause_json(&graph, c))

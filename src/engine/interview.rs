@@ -155,13 +155,19 @@ impl Interview {
 
     /// Take back the most recent answer still on the path; returns its question.
     pub fn undo(&mut self, graph: &Graph) -> Option<String> {
-        let on_path: HashSet<String> = self
-            .walk(graph)
-            .answered
-            .into_iter()
-            .map(|(q, _)| q)
-            .collect();
-        let pos = self.order.iter().rposition(|q| on_path.contains(q))?;
+        let walk = self.walk(graph);
+        self.undo_on(&walk)
+    }
+
+    /// Take back the most recent answer on the path of `walk` (a walk of these answers,
+    /// such as one that passed questions over, see [`Interview::walk_with`]); returns its
+    /// question.
+    pub fn undo_on(&mut self, walk: &Walk) -> Option<String> {
+        let on_path: HashSet<&str> = walk.answered.iter().map(|(q, _)| q.as_str()).collect();
+        let pos = self
+            .order
+            .iter()
+            .rposition(|q| on_path.contains(q.as_str()))?;
         let question = self.order.remove(pos);
         self.answers.remove(&question);
         Some(question)
