@@ -4,10 +4,19 @@ use clap::Parser;
 use symptom_explorer::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    let Cli { globals, command } = match Cli::try_parse() {
+    let Cli {
+        mut globals,
+        command,
+    } = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return cli::parse_error(error),
     };
+    if let Some(Command::Config(what)) = &command {
+        return cli::finish(cli::config_cmd::run(&globals, what));
+    }
+    if let Err(code) = cli::config_cmd::apply(&mut globals) {
+        return code;
+    }
     let result = match command {
         None => return cli::interactive::run(&globals),
         Some(Command::Check(args)) => cli::check::run(&globals, &args),
@@ -18,6 +27,7 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => cli::show::run(&globals, &args),
         Some(Command::Rank(args)) => cli::rank::run(&globals, &args),
         Some(Command::Dot) => cli::dot::run(&globals),
+        Some(Command::Config(_)) => Ok(()),
     };
     cli::finish(result)
 }

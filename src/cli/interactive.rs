@@ -1,16 +1,19 @@
 //! Running `symptom-explorer` with no command: the terminal interface.
 //!
 //! It needs a terminal on standard output; otherwise it says so and points at the
-//! lookup commands (exit 2). ASCII drawing is picked by `--ascii`, or automatically where
-//! the locale is not UTF-8 or the terminal is a Linux console or a VT100.
+//! lookup commands (exit 2). ASCII drawing is picked by `--ascii` or the `ascii` setting,
+//! or automatically where the locale is not UTF-8 or the terminal is a Linux console or
+//! a VT100; colour by `--color`, the `color` setting and `NO_COLOR`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::load::load;
-use super::output::{emergency_number, error_line};
+use super::output::error_line;
 use super::{Globals, finish};
 use crate::app::Options;
+use crate::config::Config;
+use crate::graph::fill::LocalServices;
 use crate::tui::{self, Exit};
 
 pub fn run(globals: &Globals) -> ExitCode {
@@ -22,16 +25,9 @@ pub fn run(globals: &Globals) -> ExitCode {
         Ok(graph) => graph,
         Err(failure) => return finish(Err(failure)),
     };
-    let env = |key: &str| std::env::var(key).ok();
-    let options = Options {
-        ascii: globals.ascii || wants_ascii(env),
-        color: !wants_no_color(env),
-        emergency_number: emergency_number().to_string(),
-        all_questions: globals.all_questions,
-        mouse: !globals.no_mouse,
-        hyperlinks: !(globals.ascii || wants_ascii(env)),
-        kiosk: None,
-    };
+    let options = options_for(&globals.config, globals.all_questions, |key: &str| {
+        std::env::var(key).ok()
+    });
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
@@ -50,9 +46,30 @@ Use the lookups instead, for example:
   symptom-explorer rank --region lower-back
 See `symptom-explorer --help` for every command.";
 
+/// The interface's options from the configuration in force (the command line already
+/// applied over it) and the environment.
+pub fn options_for(
+    config: &Config,
+    all_questions: bool,
+    env: impl Fn(&str) -> Option<String>,
+) -> Options {
+    let ascii = config.ascii.wants_ascii(wants_ascii(&env));
+    Options {
+        ascii,
+        color: config.color.wants_color(wants_no_color(&env)),
+        emergency_number: config.emergency_number.clone(),
+        local_services: LocalServices::from(&config.local_services),
+        theme: config.theme,
+        all_questions,
+        mouse: config.mouse,
+        hyperlinks: !ascii,
+        kiosk: config.kiosk_settings(),
+    }
+}
+
 /// ASCII only: on a Linux console or a VT100, or where the locale is not UTF-8
 /// (the first of `LC_ALL`, `LC_CTYPE` and LANG that is set decides; none set means "C").
-pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
+pub fn wants_ascii(env: &impl Fn(&str) -> Option<String>) -> bool {
     let term = env("TERM").unwrap_or_default();
     if matches!(term.as_str(), "linux" | "vt100" | "vt102") {
         return true;
@@ -66,7 +83,7 @@ pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
 }
 
 /// `NO_COLOR` set to anything but the empty string turns colour off (no-color.org).
-pub fn wants_no_color(env: impl Fn(&str) -> Option<String>) -> bool {
+pub fn wants_no_color(env: &impl Fn(&str) -> Option<String>) -> bool {
     env("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
@@ -85,19 +102,19 @@ mod tests {
     #[test]
     fn ascii_follows_term_and_locale() {
         let utf8 = [("TERM", "xterm-256color"), ("LANG", "en_GB.UTF-8")];
-        assert!(!wants_ascii(env(&utf8)));
-        assert!(wants_ascii(env(&[
+        assert!(!wants_ascii(&env(&utf8)));
+        assert!(wants_ascii(&env(&[
             ("TERM", "linux"),
             ("LANG", "en_GB.UTF-8")
         ])));
-        assert!(wants_ascii(env(&[("TERM", "vt100"), ("LANG", "C.utf8")])));
-        assert!(wants_ascii(env(&[("TERM", "xterm"), ("LANG", "C")])));
-        assert!(wants_ascii(env(&[("TERM", "xterm")])), "no locale is C");
+        assert!(wants_ascii(&env(&[("TERM", "vt100"), ("LANG", "C.utf8")])));
+        assert!(wants_ascii(&env(&[("TERM", "xterm"), ("LANG", "C")])));
+        assert!(wants_ascii(&env(&[("TERM", "xterm")])), "no locale is C");
         assert!(
-            wants_ascii(env(&[("LC_ALL", "C"), ("LANG", "en_GB.UTF-8")])),
+            wants_ascii(&env(&[("LC_ALL", "C"), ("LANG", "en_GB.UTF-8")])),
             "LC_ALL wins"
         );
-        assert!(!wants_ascii(env(&[
+        assert!(!wants_ascii(&env(&[
             ("LC_ALL", ""),
             ("LC_CTYPE", "de_DE.utf8")
         ])));
@@ -105,8 +122,8 @@ mod tests {
 
     #[test]
     fn no_color_needs_a_value() {
-        assert!(wants_no_color(env(&[("NO_COLOR", "1")])));
-        assert!(!wants_no_color(env(&[("NO_COLOR", "")])));
-        assert!(!wants_no_color(env(&[])));
+        assert!(wants_no_color(&env(&[("NO_COLOR", "1")])));
+        assert!(!wants_no_color(&env(&[("NO_COLOR", "")])));
+        assert!(!wants_no_color(&env(&[])));
     }
 }
