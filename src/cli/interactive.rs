@@ -121,6 +121,45 @@ mod tests {
     }
 
     #[test]
+    fn options_follow_the_configuration_over_the_environment() {
+        use crate::config::{AsciiWhen, ColorWhen};
+        let utf8_no_color = env(&[
+            ("TERM", "xterm"),
+            ("LANG", "en_GB.UTF-8"),
+            ("NO_COLOR", "1"),
+        ]);
+        let defaults = Config::defaults();
+        let options = options_for(&defaults, false, &utf8_no_color);
+        assert!(!options.color && !options.ascii && options.hyperlinks && options.mouse);
+        assert_eq!(options.kiosk, None);
+        assert_eq!(options.emergency_number, defaults.emergency_number);
+
+        let mut config = Config::defaults();
+        config.color = ColorWhen::Always;
+        config.ascii = AsciiWhen::On;
+        config.mouse = false;
+        config.kiosk.enabled = true;
+        config.emergency_number = "999".into();
+        config.theme = crate::ui::theme::ThemeName::HighContrast;
+        let options = options_for(&config, true, &utf8_no_color);
+        assert!(options.color, "always ignores NO_COLOR");
+        assert!(options.ascii && !options.hyperlinks && !options.mouse && options.all_questions);
+        assert_eq!(options.emergency_number, "999");
+        assert_eq!(options.theme, crate::ui::theme::ThemeName::HighContrast);
+        assert_eq!(options.kiosk, config.kiosk_settings());
+        assert!(options.kiosk.is_some());
+
+        config.ascii = AsciiWhen::Off;
+        let linux = env(&[("TERM", "linux")]);
+        assert!(
+            !options_for(&config, false, &linux).ascii,
+            "off wins over TERM"
+        );
+        config.ascii = AsciiWhen::Auto;
+        assert!(options_for(&config, false, &linux).ascii);
+    }
+
+    #[test]
     fn no_color_needs_a_value() {
         assert!(wants_no_color(&env(&[("NO_COLOR", "1")])));
         assert!(!wants_no_color(&env(&[("NO_COLOR", "")])));
