@@ -11,10 +11,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return cli::parse_error(error),
     };
-    if let Some(Command::Config(what)) = &command {
-        return cli::finish(cli::config_cmd::run(&globals, what));
-    }
-    if let Err(code) = cli::config_cmd::apply(&mut globals) {
+    // Every command but `config` itself runs with the configuration read.
+    if !matches!(command, Some(Command::Config(_)))
+        && let Err(code) = cli::config_cmd::apply(&mut globals)
+    {
         return code;
     }
     let result = match command {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => cli::show::run(&globals, &args),
         Some(Command::Rank(args)) => cli::rank::run(&globals, &args),
         Some(Command::Dot) => cli::dot::run(&globals),
-        Some(Command::Config(_)) => Ok(()),
+        Some(Command::Config(what)) => cli::config_cmd::run(&globals, &what),
     };
     cli::finish(result)
 }

@@ -2,7 +2,7 @@
 //! help overlay's list of every binding. Both come from the same tables as the keys.
 
 use super::App;
-use super::keymap::{Context, GLOBAL, Pat, binding_for, contexts, event_of, key_name};
+use super::keymap::{Binding, Context, Hint, Pat, binding_for, contexts, event_of, key_name};
 
 /// One key hint of the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     for b in contexts[0].keys() {
         if let Some(h) = b.hint {
             out.push(ShownHint {
-                key: if ascii { h.ascii } else { h.label }.to_string(),
+                key: hint_key(b, h, ascii),
                 text: h.text,
                 vital: h.vital,
                 global: false,
@@ -33,7 +33,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     if contexts.len() < 2 {
         return out;
     }
-    for b in GLOBAL {
+    for b in Context::Global.keys() {
         let Some(h) = b.hint else { continue };
         if out.iter().any(|s| s.text == h.text) {
             continue;
@@ -49,7 +49,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
             })
             .collect();
         let key = if live.len() == b.keys.len() {
-            if ascii { h.ascii } else { h.label }.to_string()
+            hint_key(b, h, ascii)
         } else if !live.is_empty() {
             live.into_iter().map(key_name).collect::<Vec<_>>().join("/")
         } else {
@@ -63,6 +63,15 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
         });
     }
     out
+}
+
+/// The keys a hint shows: its own label, or the configured keys when they were rebound.
+fn hint_key(b: &Binding, h: Hint, ascii: bool) -> String {
+    if b.rebound {
+        b.label(ascii)
+    } else {
+        if ascii { h.ascii } else { h.label }.to_string()
+    }
 }
 
 /// One row of the help overlay's key list.

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod kiosk;
 pub mod layout;
 pub mod mouse;
+pub mod rebind;
 pub mod session;
 mod update;
 

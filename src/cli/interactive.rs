@@ -28,6 +28,7 @@ pub fn run(globals: &Globals) -> ExitCode {
     let options = options_for(&globals.config, globals.all_questions, |key: &str| {
         std::env::var(key).ok()
     });
+    crate::app::rebind::install(&globals.config.rebinding());
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),

@@ -1,6 +1,7 @@
 //! The settings as the program uses them: every value present, read from the embedded
 //! default file and then changed by the user's patch (see `patch`).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use serde::Deserialize;
 
 use super::keys::KeyName;
 use crate::app::kiosk::{Chord, KioskSettings};
+use crate::app::rebind::{NAMES, Rebinding, pattern_of};
 use crate::graph::fill::LocalServices;
 use crate::ui::theme::ThemeName;
 
@@ -31,6 +33,9 @@ pub struct Config {
     /// Content packs added to the graph: files, or directories of `*.ron` files.
     pub packs: Vec<PathBuf>,
     pub kiosk: KioskConfig,
+    /// Keys for actions, by the action's name (see `crate::app::rebind::NAMES`): each
+    /// replaces that action's keys.
+    pub keys: BTreeMap<String, Vec<KeyName>>,
 }
 
 /// The `local_services` part: the words for the services advice names.
@@ -82,6 +87,19 @@ impl Config {
             staff_exit: k.staff_exit.0,
             staff_code: k.staff_code.clone(),
         })
+    }
+
+    /// The configured keys as the keymap takes them: every name the keymap knows and
+    /// every key it can match (the others are reported by `validate`).
+    pub fn rebinding(&self) -> Rebinding {
+        self.keys
+            .iter()
+            .filter(|(name, _)| NAMES.contains(&name.as_str()))
+            .map(|(name, keys)| {
+                let patterns = keys.iter().filter_map(|k| pattern_of(k.0)).collect();
+                (name.clone(), patterns)
+            })
+            .collect()
     }
 
     /// The staff exit key.

@@ -2,6 +2,7 @@
 //! nested parts too, so a file lists only what it changes (as gitui's RON files do);
 //! [`ConfigPatch::apply`] changes only what the patch names.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use ron::extensions::Extensions;
@@ -34,6 +35,8 @@ pub struct ConfigPatch {
     pub mouse: Option<bool>,
     pub packs: Option<Vec<PathBuf>>,
     pub kiosk: Option<KioskPatch>,
+    /// Keys by action name: each named action's keys are replaced, the others kept.
+    pub keys: Option<BTreeMap<String, Vec<KeyName>>>,
 }
 
 /// The `local_services` part of a patch.
@@ -104,6 +107,7 @@ impl ConfigPatch {
             set(&mut to.staff_exit, k.staff_exit);
             set(&mut to.staff_code, k.staff_code);
         }
+        config.keys.extend(self.keys.unwrap_or_default());
         config
     }
 }
@@ -156,6 +160,34 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_patched_by_name() {
+        let first = ConfigPatch::parse(r#"(keys: {"quit": ["x"], "help": ["f2"]})"#)
+            .expect("parses")
+            .apply(Config::defaults());
+        let second = ConfigPatch::parse(r#"(keys: {"help": ["f3"]})"#)
+            .expect("parses")
+            .apply(first);
+        let written: Vec<(String, Vec<String>)> = second
+            .keys
+            .iter()
+            .map(|(name, keys)| {
+                let keys = keys
+                    .iter()
+                    .map(|k| super::super::keys::key_name(k.0))
+                    .collect();
+                (name.clone(), keys)
+            })
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("help".to_string(), vec!["f3".to_string()]),
+                ("quit".to_string(), vec!["x".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
     fn the_default_file_is_a_complete_patch() {
         // Applied over a configuration where everything differs, it gives the defaults.
         let mut other = Config::defaults();
@@ -173,6 +205,7 @@ mod tests {
         other.kiosk.countdown_secs = 1;
         other.kiosk.staff_exit = KeyName(super::super::keys::parse_key("f1").unwrap());
         other.kiosk.staff_code = "x".into();
+        other.keys.clear();
         let patch = ConfigPatch::parse(super::super::model::DEFAULT_FILE).expect("parses");
         assert_eq!(patch.apply(other), Config::defaults());
     }

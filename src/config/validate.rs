@@ -5,8 +5,10 @@
 use super::errors::locate_setting;
 use super::keys::{key_name, patient_uses};
 use super::model::Config;
+use crate::app::rebind::{NAMES, conflicts, pattern_of};
 use crate::graph::Diagnostic;
 use crate::graph::controls::{describe, is_unsafe};
+use crate::graph::suggest::closest;
 
 /// The idle timeout allowed, in seconds.
 pub const IDLE_RANGE: std::ops::RangeInclusive<u64> = 10..=3600;
@@ -77,6 +79,7 @@ pub fn problems(config: &Config, file: &str, text: &str) -> Vec<Diagnostic> {
             ),
         );
     }
+    keys(config, &mut error);
     if patient_uses(k.staff_exit.0) {
         error(
             "staff_exit",
@@ -87,6 +90,55 @@ pub fn problems(config: &Config, file: &str, text: &str) -> Vec<Diagnostic> {
         );
     }
     found
+}
+
+/// Key bindings: known action names, keys the keymap can match, no conflicts, and in a
+/// kiosk not the staff exit.
+fn keys(config: &Config, error: &mut impl FnMut(&str, String)) {
+    for (name, chords) in &config.keys {
+        let place = format!("\"{name}\"");
+        if !NAMES.contains(&name.as_str()) {
+            let near = closest(name, NAMES);
+            let hint = match near.first() {
+                Some(n) => format!(" (did you mean \"{n}\"?)"),
+                None => format!(" (the actions are {})", NAMES.join(", ")),
+            };
+            error(
+                &place,
+                format!("unknown action \"{}\" in keys{hint}", name.escape_debug()),
+            );
+            continue;
+        }
+        for chord in chords {
+            if pattern_of(chord.0).is_none() {
+                error(
+                    &place,
+                    format!(
+                        "the key \"{}\" for \"{name}\" cannot be bound: use a key alone, shift with a character, or ctrl with a character",
+                        key_name(chord.0)
+                    ),
+                );
+            }
+            if config.kiosk.enabled && chord.0 == config.kiosk.staff_exit.0 {
+                error(
+                    &place,
+                    format!(
+                        "the key \"{}\" for \"{name}\" is the kiosk's staff exit",
+                        key_name(chord.0)
+                    ),
+                );
+            }
+        }
+    }
+    for conflict in conflicts(&config.rebinding()) {
+        error(
+            &format!("\"{}\"", conflict.name),
+            format!(
+                "the key \"{}\" for \"{}\" is already {} ({})",
+                conflict.key, conflict.name, conflict.other, conflict.context
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -138,6 +190,31 @@ mod tests {
             ]
         );
         assert!(check("(kiosk: (staff_exit: \"f12\"))").is_empty());
+    }
+
+    #[test]
+    fn key_bindings_are_checked_by_name_key_and_conflict() {
+        assert!(check(r#"(keys: {"quit": ["f10"], "help": ["f1", "?"]})"#).is_empty());
+        assert_eq!(
+            check("(\n  keys: {\n    \"quitt\": [\"x\"],\n  },\n)"),
+            ["c.ron:3:5: error: unknown action \"quitt\" in keys (did you mean \"quit\"?)"]
+        );
+        assert_eq!(
+            check(r#"(keys: {"undo": ["alt-u"]})"#),
+            [
+                "c.ron:1:9: error: the key \"alt-u\" for \"undo\" cannot be bound: use a key alone, shift with a character, or ctrl with a character"
+            ]
+        );
+        assert_eq!(
+            check(r#"(keys: {"search": ["?"]})"#),
+            [
+                "c.ron:1:9: error: the key \"?\" for \"search\" is already this help: the keys and what the words on screen mean (Anywhere)"
+            ]
+        );
+        assert_eq!(
+            check(r#"(kiosk: (enabled: true, staff_exit: "f12"), keys: {"help": ["f12"]})"#),
+            ["c.ron:1:52: error: the key \"f12\" for \"help\" is the kiosk's staff exit"]
+        );
     }
 
     #[test]
