@@ -30,7 +30,7 @@ fn screens(theme: ThemeName) -> Vec<Buffer> {
         update(&mut app, Action::Resize(120, 40));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         terminal
-            .draw(|f| ui::draw(f, &mut app))
+            .draw(|f| ui::draw(f, &app))
             .expect("drawing never fails");
         buffers.push(terminal.backend().buffer().clone());
     }
