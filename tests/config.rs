@@ -190,6 +190,18 @@ fn config_check_reports_each_problem_at_its_place() {
             ":1:10: error: the staff exit \"esc\" is a key a patient uses",
         ),
         (
+            "(keys: {\"search\": [\"?\"]})",
+            ":1:9: error: the key \"?\" for \"search\" is already this help",
+        ),
+        (
+            "(keys: {\"hlep\": [\"f2\"]})",
+            ":1:9: error: unknown action \"hlep\" in keys (did you mean \"help\"?)",
+        ),
+        (
+            "(keys: {\"help\": [\"f22\"]})",
+            ":1:18: error: unknown key \"f22\"",
+        ),
+        (
             "(\n  kiosk: (\n    idle_timeout_secs: 4000,\n  ),\n)",
             ":3:5: error: the kiosk idle timeout is 4000 seconds; it must be 10 to 3600",
         ),
@@ -209,6 +221,33 @@ fn config_check_reports_each_problem_at_its_place() {
             "{err}"
         );
         assert!(stdout(&out).is_empty());
+
+        // In normal use: one warning line at the same place, and the defaults.
+        let graph = small_graph();
+        let normal = home.run(&["--config", text(&file), "--graph", &graph, "regions"]);
+        assert!(normal.status.success(), "{config}");
+        let warning = stderr(&normal);
+        let place = first.split(": error: ").next().unwrap_or_default();
+        assert_eq!(warning.lines().count(), 1, "{warning}");
+        assert!(
+            warning.starts_with(&format!("{place}: warning: ")),
+            "{warning}"
+        );
+        assert!(stdout(&normal).contains("Trunk"));
+
+        // In kiosk mode: every problem, and no start.
+        let kiosk = home.run(&[
+            "--config",
+            text(&file),
+            "--kiosk",
+            "--graph",
+            &graph,
+            "regions",
+        ]);
+        assert_eq!(kiosk.status.code(), Some(1), "{config}");
+        assert!(stderr(&kiosk).starts_with(first), "{}", stderr(&kiosk));
+        assert!(stderr(&kiosk).contains("kiosk mode does not start"));
+        assert!(stdout(&kiosk).is_empty());
     }
 }
 

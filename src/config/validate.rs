@@ -92,8 +92,8 @@ pub fn problems(config: &Config, file: &str, text: &str) -> Vec<Diagnostic> {
     found
 }
 
-/// Key bindings: known action names, keys the keymap can match, no conflicts, and in a
-/// kiosk not the staff exit.
+/// Key bindings: known action names, keys the keymap can match, no conflicts, and not
+/// the kiosk's staff exit.
 fn keys(config: &Config, error: &mut impl FnMut(&str, String)) {
     for (name, chords) in &config.keys {
         let place = format!("\"{name}\"");
@@ -119,7 +119,8 @@ fn keys(config: &Config, error: &mut impl FnMut(&str, String)) {
                     ),
                 );
             }
-            if config.kiosk.enabled && chord.0 == config.kiosk.staff_exit.0 {
+            // Checked whether or not the file turns kiosk mode on: `--kiosk` may.
+            if chord.0 == config.kiosk.staff_exit.0 {
                 error(
                     &place,
                     format!(
@@ -212,8 +213,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            check(r#"(kiosk: (enabled: true, staff_exit: "f12"), keys: {"help": ["f12"]})"#),
-            ["c.ron:1:52: error: the key \"f12\" for \"help\" is the kiosk's staff exit"]
+            check(r#"(kiosk: (enabled: false, staff_exit: "f12"), keys: {"help": ["f12"]})"#),
+            ["c.ron:1:53: error: the key \"f12\" for \"help\" is the kiosk's staff exit"]
         );
     }
 
