@@ -34,9 +34,11 @@ use crate::ui::theme::ThemeName;
 /// How the interface looks; chosen at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// ASCII borders, figure and text only (`--ascii`, TERM=linux, non-UTF-8 locales).
+    /// ASCII borders, figure and text only (`--ascii`, the `ascii` setting, TERM=linux,
+    /// non-UTF-8 locales).
     pub ascii: bool,
-    /// Named colours; false when `NO_COLOR` is set.
+    /// Named colours; off with `--color never`, the `color` setting, or `NO_COLOR` (unless
+    /// `--color always`).
     pub color: bool,
     /// Fills `{emergency_number}` in content text.
     pub emergency_number: String,
