@@ -4,10 +4,19 @@ use clap::Parser;
 use symptom_explorer::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    let Cli { globals, command } = match Cli::try_parse() {
+    let Cli {
+        mut globals,
+        command,
+    } = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return cli::parse_error(error),
     };
+    // Every command but `config` itself runs with the configuration read.
+    if !matches!(command, Some(Command::Config(_)))
+        && let Err(code) = cli::config_cmd::apply(&mut globals)
+    {
+        return code;
+    }
     let result = match command {
         None if cli::ask::instead_of_interface() => cli::ask::run_instead_of_interface(&globals),
         None => return cli::interactive::run(&globals),
@@ -22,6 +31,7 @@ fn main() -> ExitCode {
         Some(Command::Ask) => cli::ask::run(&globals),
         Some(Command::Completions(args)) => cli::completions::completions(&args),
         Some(Command::Man) => cli::completions::man(),
+        Some(Command::Config(what)) => cli::config_cmd::run(&globals, &what),
     };
     cli::finish_with(&globals, result)
 }

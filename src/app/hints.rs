@@ -3,7 +3,7 @@
 
 use super::Action;
 use super::App;
-use super::keymap::{Binding, Context, Does, Pat, binding_for, contexts, event_of, key_name};
+use super::keymap::{Binding, Context, Does, Hint, Pat, binding_for, contexts, event_of, key_name};
 
 /// One key hint of the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
         }
         if let Some(h) = b.hint {
             out.push(ShownHint {
-                key: if ascii { h.ascii } else { h.label }.to_string(),
+                key: hint_key(b, h, ascii),
                 text: h.text,
                 vital: h.vital,
                 global: false,
@@ -54,7 +54,7 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
             })
             .collect();
         let key = if live.len() == b.keys.len() {
-            if ascii { h.ascii } else { h.label }.to_string()
+            hint_key(b, h, ascii)
         } else if !live.is_empty() {
             live.into_iter().map(key_name).collect::<Vec<_>>().join("/")
         } else {
@@ -73,6 +73,15 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
 /// A binding that quits: a kiosk neither shows nor obeys it.
 fn quits(b: &Binding) -> bool {
     matches!(b.does, Does::Act(Action::Quit | Action::QuitNow))
+}
+
+/// The keys a hint shows: its own label, or the configured keys when they were rebound.
+fn hint_key(b: &Binding, h: Hint, ascii: bool) -> String {
+    if b.rebound {
+        b.label(ascii)
+    } else {
+        if ascii { h.ascii } else { h.label }.to_string()
+    }
 }
 
 /// One row of the help overlay's key list.

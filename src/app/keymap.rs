@@ -61,8 +61,14 @@ impl Context {
         }
     }
 
-    /// The bindings of this context, from the pane that owns them.
+    /// The bindings of this context, with the configuration's rebinding if there is one
+    /// (see `rebind`).
     pub fn keys(self) -> &'static [Binding] {
+        super::rebind::table(self).unwrap_or_else(|| self.default_keys())
+    }
+
+    /// The bindings of this context as built in, from the pane that owns them.
+    pub fn default_keys(self) -> &'static [Binding] {
         match self {
             Context::Confirm => CONFIRM,
             Context::Help => panes::help::keys::KEYS,
@@ -110,6 +116,8 @@ pub struct Binding {
     /// Shown in the status bar; bindings without one are only in the help.
     pub hint: Option<Hint>,
     pub does: Does,
+    /// Its keys come from the configuration: the hint shows them, not its built-in label.
+    pub rebound: bool,
 }
 
 impl Binding {
@@ -167,6 +175,7 @@ pub const fn bind(
         help,
         hint,
         does,
+        rebound: false,
     }
 }
 
@@ -248,7 +257,8 @@ fn plain(key: &KeyEvent) -> bool {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
-fn matches(pat: Pat, key: &KeyEvent) -> bool {
+/// Whether a key event is one of a pattern's keys.
+pub(super) fn matches(pat: Pat, key: &KeyEvent) -> bool {
     match (pat, key.code) {
         (Pat::Ctrl(c), K::Char(k)) => key.modifiers.contains(KeyModifiers::CONTROL) && k == c,
         (Pat::Key(code), k) => plain(key) && code == k,

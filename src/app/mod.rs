@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod kiosk;
 pub mod layout;
 pub mod mouse;
+pub mod rebind;
 pub mod session;
 mod update;
 
@@ -21,22 +22,30 @@ pub use session::Session;
 pub use update::update;
 
 use crate::graph::Graph;
+use crate::graph::fill::{LocalServices, LocalWords};
 use crate::graph::triage::DEFAULT_EMERGENCY_NUMBER;
 use crate::panes::body::BodyPane;
 use crate::panes::causes::CausesPane;
 use crate::panes::detail::DetailPane;
 use crate::panes::help::HelpPane;
 use crate::panes::questions::QuestionsPane;
+use crate::ui::theme::ThemeName;
 
 /// How the interface looks; chosen at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// ASCII borders, figure and text only (`--ascii`, TERM=linux, non-UTF-8 locales).
+    /// ASCII borders, figure and text only (`--ascii`, the `ascii` setting, TERM=linux,
+    /// non-UTF-8 locales).
     pub ascii: bool,
-    /// Named colours; false when `NO_COLOR` is set.
+    /// Named colours; off with `--color never`, the `color` setting, or `NO_COLOR` (unless
+    /// `--color always`).
     pub color: bool,
     /// Fills `{emergency_number}` in content text.
     pub emergency_number: String,
+    /// Fill `{urgent_care}`, `{urgent_care_centre}` and `{pharmacy}` in content text.
+    pub local_services: LocalServices,
+    /// The colour scheme (the `theme` setting); no colour at all when `color` is false.
+    pub theme: ThemeName,
     /// Ask every question on the path (`--all-questions`), not only those whose answer can
     /// still change the advice or the top causes.
     pub all_questions: bool,
@@ -54,6 +63,8 @@ impl Default for Options {
             ascii: false,
             color: true,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_string(),
+            local_services: LocalServices::default(),
+            theme: ThemeName::default(),
             all_questions: false,
             mouse: true,
             hyperlinks: false,
@@ -116,7 +127,10 @@ pub struct App {
 
 impl App {
     pub fn new(mut graph: Graph, mut options: Options) -> App {
-        graph.fill_emergency_number(&options.emergency_number);
+        graph.fill_local_words(LocalWords {
+            emergency_number: &options.emergency_number,
+            services: &options.local_services,
+        });
         if options.kiosk.is_some() {
             // A link followed on a kiosk would start a browser: an external program.
             options.hyperlinks = false;

@@ -1,16 +1,19 @@
 //! Running `symptom-explorer` with no command: the terminal interface.
 //!
 //! It needs a terminal on standard output; otherwise it says so and points at the
-//! lookup commands (exit 2). ASCII drawing is picked by `--ascii`, or automatically where
-//! the locale is not UTF-8 or the terminal is a Linux console or a VT100.
+//! lookup commands (exit 2). ASCII drawing is picked by `--ascii` or the `ascii` setting,
+//! or automatically where the locale is not UTF-8 or the terminal is a Linux console or
+//! a VT100; colour by `--color`, the `color` setting and `NO_COLOR`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::load::load;
-use super::output::{emergency_number, error_line};
+use super::output::error_line;
 use super::{Globals, finish};
 use crate::app::Options;
+use crate::config::Config;
+use crate::graph::fill::LocalServices;
 use crate::tui::{self, Exit};
 
 pub fn run(globals: &Globals) -> ExitCode {
@@ -28,18 +31,10 @@ pub fn run(globals: &Globals) -> ExitCode {
         Ok(graph) => graph,
         Err(failure) => return finish(Err(failure)),
     };
-    let env = |key: &str| std::env::var(key).ok();
-    let options = Options {
-        ascii: globals.ascii || wants_ascii(env),
-        color: !wants_no_color(env),
-        emergency_number: emergency_number().to_string(),
-        all_questions: globals.all_questions,
-        mouse: !globals.no_mouse,
-        hyperlinks: !(globals.ascii || wants_ascii(env)),
-        kiosk: globals
-            .kiosk
-            .then(crate::app::kiosk::KioskSettings::default),
-    };
+    let options = options_for(&globals.config, globals.all_questions, |key: &str| {
+        std::env::var(key).ok()
+    });
+    crate::app::rebind::install(&globals.config.rebinding());
     match tui::run(graph, options) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
@@ -58,9 +53,30 @@ Use the lookups instead, for example:
   symptom-explorer rank --region lower-back
 See `symptom-explorer --help` for every command.";
 
+/// The interface's options from the configuration in force (the command line already
+/// applied over it) and the environment.
+pub fn options_for(
+    config: &Config,
+    all_questions: bool,
+    env: impl Fn(&str) -> Option<String>,
+) -> Options {
+    let ascii = config.ascii.wants_ascii(wants_ascii(&env));
+    Options {
+        ascii,
+        color: config.color.wants_color(wants_no_color(&env)),
+        emergency_number: config.emergency_number.clone(),
+        local_services: LocalServices::from(&config.local_services),
+        theme: config.theme,
+        all_questions,
+        mouse: config.mouse,
+        hyperlinks: !ascii,
+        kiosk: config.kiosk_settings(),
+    }
+}
+
 /// ASCII only: on a Linux console or a VT100, or where the locale is not UTF-8
 /// (the first of `LC_ALL`, `LC_CTYPE` and LANG that is set decides; none set means "C").
-pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
+pub fn wants_ascii(env: &impl Fn(&str) -> Option<String>) -> bool {
     let term = env("TERM").unwrap_or_default();
     if matches!(term.as_str(), "linux" | "vt100" | "vt102") {
         return true;
@@ -74,7 +90,7 @@ pub fn wants_ascii(env: impl Fn(&str) -> Option<String>) -> bool {
 }
 
 /// `NO_COLOR` set to anything but the empty string turns colour off (no-color.org).
-pub fn wants_no_color(env: impl Fn(&str) -> Option<String>) -> bool {
+pub fn wants_no_color(env: &impl Fn(&str) -> Option<String>) -> bool {
     env("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
@@ -93,28 +109,67 @@ mod tests {
     #[test]
     fn ascii_follows_term_and_locale() {
         let utf8 = [("TERM", "xterm-256color"), ("LANG", "en_GB.UTF-8")];
-        assert!(!wants_ascii(env(&utf8)));
-        assert!(wants_ascii(env(&[
+        assert!(!wants_ascii(&env(&utf8)));
+        assert!(wants_ascii(&env(&[
             ("TERM", "linux"),
             ("LANG", "en_GB.UTF-8")
         ])));
-        assert!(wants_ascii(env(&[("TERM", "vt100"), ("LANG", "C.utf8")])));
-        assert!(wants_ascii(env(&[("TERM", "xterm"), ("LANG", "C")])));
-        assert!(wants_ascii(env(&[("TERM", "xterm")])), "no locale is C");
+        assert!(wants_ascii(&env(&[("TERM", "vt100"), ("LANG", "C.utf8")])));
+        assert!(wants_ascii(&env(&[("TERM", "xterm"), ("LANG", "C")])));
+        assert!(wants_ascii(&env(&[("TERM", "xterm")])), "no locale is C");
         assert!(
-            wants_ascii(env(&[("LC_ALL", "C"), ("LANG", "en_GB.UTF-8")])),
+            wants_ascii(&env(&[("LC_ALL", "C"), ("LANG", "en_GB.UTF-8")])),
             "LC_ALL wins"
         );
-        assert!(!wants_ascii(env(&[
+        assert!(!wants_ascii(&env(&[
             ("LC_ALL", ""),
             ("LC_CTYPE", "de_DE.utf8")
         ])));
     }
 
     #[test]
+    fn options_follow_the_configuration_over_the_environment() {
+        use crate::config::{AsciiWhen, ColorWhen};
+        let utf8_no_color = env(&[
+            ("TERM", "xterm"),
+            ("LANG", "en_GB.UTF-8"),
+            ("NO_COLOR", "1"),
+        ]);
+        let defaults = Config::defaults();
+        let options = options_for(&defaults, false, &utf8_no_color);
+        assert!(!options.color && !options.ascii && options.hyperlinks && options.mouse);
+        assert_eq!(options.kiosk, None);
+        assert_eq!(options.emergency_number, defaults.emergency_number);
+
+        let mut config = Config::defaults();
+        config.color = ColorWhen::Always;
+        config.ascii = AsciiWhen::On;
+        config.mouse = false;
+        config.kiosk.enabled = true;
+        config.emergency_number = "999".into();
+        config.theme = crate::ui::theme::ThemeName::HighContrast;
+        let options = options_for(&config, true, &utf8_no_color);
+        assert!(options.color, "always ignores NO_COLOR");
+        assert!(options.ascii && !options.hyperlinks && !options.mouse && options.all_questions);
+        assert_eq!(options.emergency_number, "999");
+        assert_eq!(options.theme, crate::ui::theme::ThemeName::HighContrast);
+        assert_eq!(options.kiosk, config.kiosk_settings());
+        assert!(options.kiosk.is_some());
+
+        config.ascii = AsciiWhen::Off;
+        let linux = env(&[("TERM", "linux")]);
+        assert!(
+            !options_for(&config, false, &linux).ascii,
+            "off wins over TERM"
+        );
+        config.ascii = AsciiWhen::Auto;
+        assert!(options_for(&config, false, &linux).ascii);
+    }
+
+    #[test]
     fn no_color_needs_a_value() {
-        assert!(wants_no_color(env(&[("NO_COLOR", "1")])));
-        assert!(!wants_no_color(env(&[("NO_COLOR", "")])));
-        assert!(!wants_no_color(env(&[])));
+        assert!(wants_no_color(&env(&[("NO_COLOR", "1")])));
+        assert!(!wants_no_color(&env(&[("NO_COLOR", "")])));
+        assert!(!wants_no_color(&env(&[])));
     }
 }

@@ -1,8 +1,12 @@
-//! Loading the graph for a command: the `--graph` files, or the bundled graph.
+//! Loading the graph for a command: the `--graph` files, or the bundled graph, and the
+//! content packs after them (`--pack` and the `packs` setting; a directory given as a
+//! pack means every `*.ron` in it, sorted by name). Packs are read and checked exactly
+//! as `--graph` files are.
 //!
 //! The graph is always validated first; a command never runs on a graph with errors.
 //! Content whose very bytes passed every check before, with this very program, is not
-//! checked again (see `stamp`): a stamp is written only after a check with no errors.
+//! checked again (see `stamp`): a stamp is written only after a check with no errors,
+//! and never in kiosk mode, which writes nothing.
 //! Diagnostics go to standard error (the command's own output is on standard output).
 //!
 //! Only regular files are read: the type is checked before the file is opened, so a
@@ -25,7 +29,7 @@ use crate::graph::{Diagnostic, Graph, SourceText};
 /// On errors, prints them and a count line to standard error. Warnings are left to
 /// `check`, so that lookups stay quiet.
 pub fn load(globals: &Globals) -> Result<Graph, Failure> {
-    let sources = read_sources(&globals.graph).map_err(|errors| {
+    let sources = read_with_packs(&globals.graph, &globals.config.packs).map_err(|errors| {
         print_failed(&errors, 0, globals.json);
         Failure::Graph
     })?;
@@ -45,7 +49,9 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     match graph {
         Some(graph) if !diagnostics.iter().any(Diagnostic::is_error) => {
             // A kiosk writes nothing at all, not even a stamp.
-            if let Some(key) = key.as_ref().filter(|_| !globals.kiosk) {
+            if let Some(key) = &key
+                && !globals.config.kiosk.enabled
+            {
                 stamp::write(key);
             }
             Ok(graph)
@@ -59,6 +65,70 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
             Err(Failure::Graph)
         }
     }
+}
+
+/// The graph files (the bundled ones when none are given) and then the packs, within
+/// one budget of [`MAX_TOTAL_BYTES`].
+pub fn read_with_packs(
+    graph: &[PathBuf],
+    packs: &[PathBuf],
+) -> Result<Vec<SourceText>, Vec<Diagnostic>> {
+    let (files, mut errors) = pack_files(packs);
+    let mut sources = match read_sources(graph) {
+        Ok(sources) => sources,
+        Err(e) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
+    let mut total: u64 = sources.iter().map(|s| s.text.len() as u64).sum();
+    for path in files {
+        match read_file(&path, MAX_TOTAL_BYTES.saturating_sub(total)) {
+            Ok(source) => {
+                total += source.text.len() as u64;
+                sources.push(source);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The files the packs name: a file as it is, a directory as its `*.ron` files sorted
+/// by name (not its subdirectories).
+pub fn pack_files(packs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for pack in packs {
+        if !fs::metadata(pack).is_ok_and(|m| m.is_dir()) {
+            files.push(pack.clone());
+            continue;
+        }
+        match fs::read_dir(pack) {
+            Ok(entries) => {
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|path| {
+                        path.extension().is_some_and(|e| e == "ron")
+                            && !fs::metadata(path).is_ok_and(|m| m.is_dir())
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+            Err(e) => errors.push(Diagnostic::error(
+                &pack.display().to_string(),
+                (0, 0),
+                format!("cannot read the pack directory: {e}"),
+            )),
+        }
+    }
+    (files, errors)
 }
 
 /// The text of each file, or the bundled files when none are given.
@@ -237,6 +307,43 @@ mod tests {
                 "{}: error: the file is too large: 8.1 MiB, more than the 8 MiB a graph file may have",
                 large.display()
             )
+        );
+    }
+
+    #[test]
+    fn a_pack_directory_is_its_ron_files_in_name_order() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for name in ["b.ron", "a.ron", "notes.txt"] {
+            fs::write(dir.path().join(name), "()").expect("written");
+        }
+        fs::create_dir(dir.path().join("c.ron")).expect("a directory named like a pack");
+        let single = dir.path().join("single.ron");
+        let (files, errors) = pack_files(&[single.clone(), dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(
+            files,
+            [single, dir.path().join("a.ron"), dir.path().join("b.ron"),]
+        );
+    }
+
+    #[test]
+    fn packs_come_after_the_graph_and_an_unreadable_one_is_an_error() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let pack = dir.path().join("pack.ron");
+        fs::write(&pack, "(causes: [])").expect("written");
+        let sources = read_with_packs(&[], std::slice::from_ref(&pack)).expect("read");
+        assert_eq!(sources.len(), bundled().len() + 1);
+        assert_eq!(
+            sources.last().map(|s| s.name.clone()),
+            Some(pack.display().to_string())
+        );
+        let missing = dir.path().join("missing.ron");
+        let errors = read_with_packs(&[], &[missing]).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.starts_with("cannot read the file"),
+            "{}",
+            errors[0]
         );
     }
 

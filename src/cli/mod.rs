@@ -10,9 +10,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{ColorWhen, Config};
+
 pub mod ask;
 pub mod check;
 pub mod completions;
+pub mod config_cmd;
 pub mod dot;
 pub mod escape;
 pub mod ids;
@@ -69,10 +72,41 @@ pub struct Globals {
     /// clicks and the wheel
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_mouse: bool,
-    /// Kiosk mode, for shared terminals: no key quits but the staff exit, and everything
-    /// starts over after a while with no key pressed
+    /// Read this configuration file instead of the usual one (see `config path`)
+    #[arg(
+        long = "config",
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
+    pub config_file: Option<PathBuf>,
+    /// When to use colour.
+    #[arg(
+        long,
+        help = "When to use colour: auto (off when NO_COLOR is set), always or never",
+        value_name = "WHEN",
+        value_enum,
+        global = true,
+        help_heading = "Global options"
+    )]
+    pub color: Option<ColorWhen>,
+    /// Add this content pack (a graph file, or a directory of *.ron files) to the graph
+    /// (repeatable)
+    #[arg(
+        long = "pack",
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
+    pub packs: Vec<PathBuf>,
+    /// Kiosk mode, for a shared terminal: no way out but the staff exit, a fresh start
+    /// when idle, and nothing written to disk
     #[arg(long, global = true, help_heading = "Global options")]
     pub kiosk: bool,
+    /// The configuration in force: the file's, with the options above applied (set at
+    /// start-up by `config_cmd::apply`).
+    #[arg(skip)]
+    pub config: Config,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +135,25 @@ pub enum Command {
     /// Print the manual page (roff) to standard output
     #[command(hide = true)]
     Man,
+    /// The configuration file: where it is, the defaults, and checking one
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+/// `symptom-explorer config ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the configuration file that would be read, and whether it exists
+    Path,
+    /// Print the default configuration, every setting with a comment
+    Default,
+    /// Check a configuration file (the one in use when none is given); exit 1 with
+    /// diagnostics when it has a problem
+    Check {
+        /// The file to check
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
 }
 
 /// `ask --help`.

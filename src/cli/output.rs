@@ -12,6 +12,7 @@
 //! sequence that passes.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::OnceLock;
 
 use crossterm::style::{Attribute, Attributes, Color, ContentStyle};
 use serde::Serialize;
@@ -19,8 +20,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Failure;
 use super::escape::{self, visible, visible_keeping_style};
+use crate::config::ColorWhen;
 use crate::graph::Triage;
-use crate::graph::triage::{DEFAULT_EMERGENCY_NUMBER, fill_placeholders};
+use crate::graph::fill::{LocalServices, LocalWords, default_words};
 
 /// Width used when standard output is not a terminal.
 pub const PIPE_WIDTH: usize = 80;
@@ -60,6 +62,11 @@ impl Paint {
     pub fn detect() -> Paint {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = COLOR
+            .get()
+            .copied()
+            .unwrap_or_default()
+            .wants_color(no_color);
         let width = if terminal {
             crossterm::terminal::size()
                 .ok()
@@ -71,7 +78,7 @@ impl Paint {
         };
         Paint {
             styled: terminal,
-            color: terminal && !no_color,
+            color: terminal && color,
             width: width.max(MIN_WIDTH),
         }
     }
@@ -393,12 +400,41 @@ impl<'p> Doc<'p> {
 
 /// Content text with its placeholders filled in, ready to print.
 pub fn fill(text: &str) -> String {
-    fill_placeholders(text, emergency_number())
+    local_words().fill(text)
 }
 
-/// The words printed for `{emergency_number}`.
+/// The words the placeholders stand for in this run: those of the configuration, once
+/// [`use_local_words`] has been called, else the defaults.
+static LOCAL_WORDS: OnceLock<(String, LocalServices)> = OnceLock::new();
+
+/// Use these words for the placeholders from now on (called once, at start-up, with the
+/// configuration's; a second call changes nothing).
+pub fn use_local_words(emergency_number: &str, services: &LocalServices) {
+    let _ = LOCAL_WORDS.set((emergency_number.to_string(), services.clone()));
+}
+
+fn local_words() -> LocalWords<'static> {
+    static DEFAULT: OnceLock<LocalServices> = OnceLock::new();
+    match LOCAL_WORDS.get() {
+        Some((number, services)) => LocalWords {
+            emergency_number: number,
+            services,
+        },
+        None => default_words(DEFAULT.get_or_init(LocalServices::default)),
+    }
+}
+
+/// When this run uses colour (`--color`, the `color` setting): `auto` until set.
+static COLOR: OnceLock<ColorWhen> = OnceLock::new();
+
+/// Use colour as configured from now on (called once, at start-up).
+pub fn use_color(when: ColorWhen) {
+    let _ = COLOR.set(when);
+}
+
+/// The words printed for `{emergency_number}`: the configuration's.
 pub fn emergency_number() -> &'static str {
-    DEFAULT_EMERGENCY_NUMBER
+    local_words().emergency_number
 }
 
 /// Fill every string in a JSON value (content serialised as it was written).
@@ -531,6 +567,9 @@ mod tests {
     fn placeholders_are_filled_in_json() {
         let mut v = serde_json::json!({"a": ["Call {emergency_number}"]});
         fill_json(&mut v);
-        assert_eq!(v["a"][0], format!("Call {DEFAULT_EMERGENCY_NUMBER}"));
+        assert_eq!(
+            v["a"][0],
+            format!("Call {}", crate::graph::triage::DEFAULT_EMERGENCY_NUMBER)
+        );
     }
 }

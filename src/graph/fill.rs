@@ -1,7 +1,9 @@
-//! Filling the `{emergency_number}` placeholder in every text of a graph, once, after it
-//! is loaded and checked: from then on every text is ready to show as it is.
+//! Filling the placeholders (`{emergency_number}`, `{urgent_care}`, ...) in every text of
+//! a graph, once, after it is loaded and checked: from then on every text is ready to
+//! show as it is. The words come from the configuration; the defaults are the words the
+//! bundled content was written with.
 //!
-//! Like the text checks, it works on any field: each item that holds the placeholder is
+//! Like the text checks, it works on any field: each item that holds a placeholder is
 //! turned into a tree of values with serde, its strings filled, and read back.
 
 use serde::Serialize;
@@ -9,30 +11,132 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::load::{Graph, Located};
-use super::triage::fill_placeholders;
+use super::triage::DEFAULT_EMERGENCY_NUMBER;
 
-const PLACEHOLDER: &str = "{emergency_number}";
+/// Every placeholder content may use, without its braces.
+pub const PLACEHOLDERS: [&str; 4] = [
+    "emergency_number",
+    "urgent_care",
+    "urgent_care_centre",
+    "pharmacy",
+];
 
-impl Graph {
-    /// Put the emergency number into every text that asks for it.
-    pub fn fill_emergency_number(&mut self, number: &str) {
-        fill_all(&mut self.triage, number);
-        fill_all(&mut self.sources, number);
-        fill_all(&mut self.regions, number);
-        fill_all(&mut self.findings, number);
-        fill_all(&mut self.causes, number);
-        fill_all(&mut self.questions, number);
-        fill_all(&mut self.guidance, number);
-        fill_all(&mut self.rules, number);
+/// The words for the local services that advice names, as a clinic calls them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalServices {
+    /// `{urgent_care}`: where to get medical help today when the doctor's practice cannot
+    /// ("an urgent care or out-of-hours service").
+    pub urgent_care: String,
+    /// `{urgent_care_centre}`: a place to be seen in person today without an appointment
+    /// ("an urgent care centre").
+    pub urgent_care_centre: String,
+    /// `{pharmacy}`: who to ask about medicines and minor illness ("a pharmacist").
+    pub pharmacy: String,
+}
+
+impl Default for LocalServices {
+    fn default() -> Self {
+        LocalServices {
+            urgent_care: "an urgent care or out-of-hours service".to_string(),
+            urgent_care_centre: "an urgent care centre".to_string(),
+            pharmacy: "a pharmacist".to_string(),
+        }
     }
 }
 
-fn fill_all<T: Serialize + DeserializeOwned>(items: &mut [Located<T>], number: &str) {
+/// Every word a placeholder stands for: the emergency number and the local services.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalWords<'a> {
+    pub emergency_number: &'a str,
+    pub services: &'a LocalServices,
+}
+
+impl LocalWords<'_> {
+    /// The words for a placeholder's name (without braces), if it is one.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        match name {
+            "emergency_number" => Some(self.emergency_number),
+            "urgent_care" => Some(&self.services.urgent_care),
+            "urgent_care_centre" => Some(&self.services.urgent_care_centre),
+            "pharmacy" => Some(&self.services.pharmacy),
+            _ => None,
+        }
+    }
+
+    /// Content text with every known placeholder filled; anything else in braces is
+    /// left as it is (the validator reports unknown placeholders).
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after
+                .find('}')
+                .and_then(|close| Some((close, self.get(&after[..close])?)))
+            {
+                Some((close, words)) => {
+                    out.push_str(words);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The placeholders' words as they are until configuration changes them.
+pub fn default_words(services: &LocalServices) -> LocalWords<'_> {
+    LocalWords {
+        emergency_number: DEFAULT_EMERGENCY_NUMBER,
+        services,
+    }
+}
+
+/// The names inside braces in a text that look like placeholders (lower-case letters
+/// and underscores) but are not one, in order.
+pub fn unknown_placeholders(text: &str) -> Vec<&str> {
+    let mut unknown = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        let looks_like =
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if looks_like && !PLACEHOLDERS.contains(&name) {
+            unknown.push(name);
+        }
+        rest = after;
+    }
+    unknown
+}
+
+impl Graph {
+    /// Put the local words into every text that asks for them.
+    pub fn fill_local_words(&mut self, words: LocalWords) {
+        fill_all(&mut self.triage, words);
+        fill_all(&mut self.sources, words);
+        fill_all(&mut self.regions, words);
+        fill_all(&mut self.findings, words);
+        fill_all(&mut self.causes, words);
+        fill_all(&mut self.questions, words);
+        fill_all(&mut self.guidance, words);
+        fill_all(&mut self.rules, words);
+    }
+}
+
+fn fill_all<T: Serialize + DeserializeOwned>(items: &mut [Located<T>], words: LocalWords) {
     for located in items {
         let Ok(mut value) = serde_json::to_value(&located.item) else {
             continue;
         };
-        if fill_value(&mut value, number)
+        if fill_value(&mut value, words)
             && let Ok(filled) = serde_json::from_value(value)
         {
             located.item = filled;
@@ -41,45 +145,74 @@ fn fill_all<T: Serialize + DeserializeOwned>(items: &mut [Located<T>], number: &
 }
 
 /// Fill every string in a tree; whether any changed.
-fn fill_value(value: &mut Value, number: &str) -> bool {
+fn fill_value(value: &mut Value, words: LocalWords) -> bool {
     match value {
-        Value::String(s) if s.contains(PLACEHOLDER) => {
-            *s = fill_placeholders(s, number);
-            true
+        Value::String(s) if s.contains('{') => {
+            let filled = words.fill(s);
+            let changed = filled != *s;
+            *s = filled;
+            changed
         }
         Value::Array(items) => items
             .iter_mut()
-            .fold(false, |any, v| fill_value(v, number) | any),
+            .fold(false, |any, v| fill_value(v, words) | any),
         Value::Object(map) => map
             .values_mut()
-            .fold(false, |any, v| fill_value(v, number) | any),
+            .fold(false, |any, v| fill_value(v, words) | any),
         _ => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::graph::Graph;
     fn bundled() -> Result<Graph, Vec<crate::graph::Diagnostic>> {
         Graph::bundled()
+    }
+
+    fn clinic() -> LocalServices {
+        LocalServices {
+            urgent_care: "the walk-in centre".into(),
+            urgent_care_centre: "the minor injuries unit".into(),
+            pharmacy: "the chemist".into(),
+        }
     }
 
     #[test]
     fn every_placeholder_is_filled_and_nothing_else_changes() {
         let before = bundled().expect("bundled graph parses");
         let mut after = before.clone();
-        after.fill_emergency_number("999");
+        let services = clinic();
+        let words = LocalWords {
+            emergency_number: "999",
+            services: &services,
+        };
+        after.fill_local_words(words);
         let debug = format!("{:?}", after.causes);
-        assert!(!debug.contains("{emergency_number}"));
+        for name in PLACEHOLDERS {
+            assert!(!debug.contains(&format!("{{{name}}}")), "{name}");
+        }
         for (b, a) in before.causes.iter().zip(&after.causes) {
             assert_eq!(b.id, a.id);
             assert_eq!(b.findings, a.findings);
             assert_eq!(b.prior, a.prior);
-            let filled = b.seek_help.replace("{emergency_number}", "999");
+            let filled = b
+                .seek_help
+                .replace("{emergency_number}", "999")
+                .replace("{urgent_care_centre}", "the minor injuries unit")
+                .replace("{urgent_care}", "the walk-in centre")
+                .replace("{pharmacy}", "the chemist");
             assert_eq!(a.seek_help, filled);
         }
         for (b, a) in before.rules.iter().zip(&after.rules) {
-            assert_eq!(a.advice, b.advice.replace("{emergency_number}", "999"));
+            assert_eq!(
+                a.advice,
+                b.advice
+                    .replace("{emergency_number}", "999")
+                    .replace("{urgent_care_centre}", "the minor injuries unit")
+                    .replace("{urgent_care}", "the walk-in centre")
+            );
         }
         let all = format!(
             "{:?}{:?}{:?}{:?}",
@@ -87,5 +220,29 @@ mod tests {
         );
         assert!(!all.contains("{emergency_number}"));
         assert!(all.contains("999"));
+        assert!(all.contains("the walk-in centre"));
+        assert!(all.contains("the minor injuries unit"));
+    }
+
+    #[test]
+    fn the_defaults_give_the_words_the_content_was_written_with() {
+        let services = LocalServices::default();
+        let words = default_words(&services);
+        assert_eq!(
+            words.fill("use {urgent_care}; at {urgent_care_centre}; ask {pharmacy}; call {emergency_number}"),
+            "use an urgent care or out-of-hours service; at an urgent care centre; ask a pharmacist; call your local emergency number"
+        );
+    }
+
+    #[test]
+    fn unknown_names_and_stray_braces_are_kept() {
+        let services = LocalServices::default();
+        let words = default_words(&services);
+        assert_eq!(words.fill("{nope} {x"), "{nope} {x");
+        assert_eq!(words.fill("{{pharmacy}}"), "{a pharmacist}");
+        assert_eq!(
+            unknown_placeholders("call {emergency_numbr} or {pharmacy} {Not} {}"),
+            ["emergency_numbr"]
+        );
     }
 }

@@ -4,7 +4,7 @@ mod ancestry;
 mod answers;
 pub mod controls;
 pub mod diagnostic;
-mod fill;
+pub mod fill;
 pub mod load;
 pub mod model;
 pub mod suggest;

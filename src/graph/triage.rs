@@ -96,11 +96,6 @@ impl TryFrom<String> for Triage {
 /// The words used for the emergency number until configuration supplies one.
 pub const DEFAULT_EMERGENCY_NUMBER: &str = "your local emergency number";
 
-/// Fill the `{emergency_number}` placeholder in content text.
-pub fn fill_placeholders(text: &str, emergency_number: &str) -> String {
-    text.replace("{emergency_number}", emergency_number)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,13 +107,5 @@ mod tests {
         assert!(Triage::Routine > Triage::SelfCare);
         assert_eq!(Triage::parse("self-care"), Some(Triage::SelfCare));
         assert_eq!(Triage::parse("later"), None);
-    }
-
-    #[test]
-    fn placeholder_is_filled() {
-        assert_eq!(
-            fill_placeholders("Call {emergency_number} now", "999"),
-            "Call 999 now"
-        );
     }
 }

@@ -1,6 +1,10 @@
 //! Styles and glyphs. 16 named ANSI colours only, so the terminal's palette rules;
 //! with `NO_COLOR` every colour is dropped and meaning is carried by words, reverse video
 //! and markers. With `--ascii` every glyph has an ASCII stand-in.
+//!
+//! Three themes (the `theme` setting): `default`; `high-contrast`, the bright colours on
+//! the terminal's own background and never dimmed text; and `monochrome`, no colour at
+//! all, emphasis by bold and reverse video only.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
@@ -33,10 +37,54 @@ pub mod palette {
     pub const INFO: Color = Color::LightCyan;
 }
 
+/// The colour schemes a configuration can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+    Monochrome,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [
+        ThemeName::Default,
+        ThemeName::HighContrast,
+        ThemeName::Monochrome,
+    ];
+
+    /// The name written in the configuration.
+    pub fn id(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Monochrome => "monochrome",
+        }
+    }
+}
+
+impl TryFrom<String> for ThemeName {
+    type Error = String;
+    fn try_from(word: String) -> Result<Self, String> {
+        if let Some(theme) = ThemeName::ALL.into_iter().find(|t| t.id() == word) {
+            return Ok(theme);
+        }
+        let near = crate::graph::suggest::closest(&word, ThemeName::ALL.map(ThemeName::id));
+        let hint = match near.first() {
+            Some(n) => format!(" (did you mean \"{n}\"?)"),
+            None => " (it is one of default, high-contrast, monochrome)".to_string(),
+        };
+        Err(format!("unknown theme \"{}\"{hint}", word.escape_debug()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// Bright colours only and no dimmed text (`high-contrast`).
+    pub bright: bool,
 }
 
 const ASCII_BORDER: border::Set = border::Set {
@@ -59,16 +107,17 @@ const ASCII_FOCUS_BORDER: border::Set = border::Set {
 impl Theme {
     pub fn new(options: &Options) -> Theme {
         Theme {
-            color: options.color,
+            color: options.color && options.theme != ThemeName::Monochrome,
             ascii: options.ascii,
+            bright: options.theme == ThemeName::HighContrast,
         }
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
+        match (self.color, self.bright) {
+            (true, true) => Style::new().fg(brighter(c)),
+            (true, false) => Style::new().fg(c),
+            (false, _) => Style::new(),
         }
     }
 
@@ -78,7 +127,11 @@ impl Theme {
     /// Secondary text: dimmed in the terminal's own text colour. Never dark grey (colour
     /// 8), which vanishes on common palettes; that is kept for unfocused borders.
     pub fn faint(&self) -> Style {
-        Style::new().add_modifier(Modifier::DIM)
+        if self.bright {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
     pub fn info(&self) -> Style {
         self.fg(palette::INFO).add_modifier(Modifier::ITALIC)
@@ -96,6 +149,7 @@ impl Theme {
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
             (true, _) => self.fg(palette::ACCENT).add_modifier(Modifier::BOLD),
+            (false, true) if self.bright => Style::new(),
             (false, true) => self.fg(palette::FAINT),
             (false, false) => Style::new(),
         }
@@ -210,7 +264,20 @@ impl Theme {
     }
 }
 
-/// An ASCII stand-in for one character.
+/// The bright form of a named colour, for the high-contrast theme: white, never grey.
+fn brighter(c: Color) -> Color {
+    match c {
+        Color::Red => Color::LightRed,
+        Color::Green => Color::LightGreen,
+        Color::Yellow => Color::LightYellow,
+        Color::Blue => Color::LightBlue,
+        Color::Magenta => Color::LightMagenta,
+        Color::Cyan => Color::LightCyan,
+        Color::Gray | Color::DarkGray => Color::White,
+        other => other,
+    }
+}
+
 /// The body map's marks: (another place, a marked place, the cursor).
 pub fn spot_glyphs(ascii: bool) -> (&'static str, &'static str, &'static str) {
     if ascii {
@@ -220,6 +287,7 @@ pub fn spot_glyphs(ascii: bool) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// An ASCII stand-in for one character.
 pub fn to_ascii(c: char) -> char {
     if c.is_ascii() {
         return c;
@@ -266,6 +334,39 @@ pub fn to_ascii(c: char) -> char {
 mod tests {
     use super::*;
     use ratatui::layout::Rect;
+
+    #[test]
+    fn themes_change_colours_and_emphasis_only() {
+        let of = |theme| {
+            Theme::new(&Options {
+                theme,
+                ..Options::default()
+            })
+        };
+        let (plain, bright, mono) = (
+            of(ThemeName::Default),
+            of(ThemeName::HighContrast),
+            of(ThemeName::Monochrome),
+        );
+        assert!(plain.faint().add_modifier.contains(Modifier::DIM));
+        assert!(!bright.faint().add_modifier.contains(Modifier::DIM));
+        assert_eq!(plain.border(false).fg, Some(palette::FAINT));
+        assert_eq!(bright.border(false).fg, None, "no grey border");
+        assert_eq!(bright.triage(Triage::Urgent).fg, Some(Color::LightRed));
+        assert_eq!(bright.figure().fg, Some(Color::White));
+        for theme in [bright, mono, plain] {
+            assert!(theme.selected().add_modifier.contains(Modifier::REVERSED));
+            let banner = theme.banner(Triage::Emergency).add_modifier;
+            assert!(banner.contains(Modifier::REVERSED | Modifier::BOLD));
+        }
+        assert_eq!(mono.triage(Triage::Emergency).fg, None);
+        assert_eq!(mono.heading().fg, None);
+        assert!(!mono.color);
+        assert_eq!(
+            ThemeName::try_from("mono".to_string()).unwrap_err(),
+            "unknown theme \"mono\" (did you mean \"monochrome\"?)"
+        );
+    }
 
     #[test]
     fn no_control_or_bidi_character_survives_a_frame() {

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::{Ctx, Kind, is_blank};
 use crate::graph::controls::{describe, is_bidi, is_unsafe};
+use crate::graph::fill::{PLACEHOLDERS, unknown_placeholders};
 use crate::graph::load::Located;
 
 mod walk;
@@ -158,8 +159,29 @@ fn strings<T: Serialize>(ctx: &mut Ctx, kind: Kind, idx: usize, id: &str, item: 
     }
 }
 
-/// The first bad character of a string, in words, and why it is not allowed.
+/// What the placeholders are, for a message about one that is not.
+const PLACEHOLDERS_ARE: &str =
+    "the placeholders are {emergency_number}, {urgent_care}, {urgent_care_centre} and {pharmacy}";
+
+/// The first bad character of a string, or else its first unknown placeholder, in words,
+/// and why it is not allowed.
 fn problem(text: &str, free: bool) -> Option<(String, &'static str)> {
+    bad_character(text, free).or_else(|| {
+        let name = *unknown_placeholders(text).first()?;
+        let near = crate::graph::suggest::closest(name, PLACEHOLDERS);
+        let hint = near
+            .first()
+            .map(|n| format!(" (did you mean \"{{{n}}}\"?)"))
+            .unwrap_or_default();
+        Some((
+            format!("an unknown placeholder \"{{{name}}}\"{hint}"),
+            PLACEHOLDERS_ARE,
+        ))
+    })
+}
+
+/// The first bad character of a string, in words, and why it is not allowed.
+fn bad_character(text: &str, free: bool) -> Option<(String, &'static str)> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if !is_unsafe(c) || (c == '\n' && free) {
@@ -185,6 +207,18 @@ mod tests {
 
     fn what(text: &str, free: bool) -> Option<String> {
         problem(text, free).map(|(what, why)| format!("{what} ({why})"))
+    }
+
+    #[test]
+    fn unknown_placeholders_are_reported_with_what_was_meant() {
+        assert_eq!(what("Call {emergency_number} or {pharmacy}.", true), None);
+        assert_eq!(
+            what("Use {urgent_cre} today.", true).as_deref(),
+            Some(
+                "an unknown placeholder \"{urgent_cre}\" (did you mean \"{urgent_care}\"?) (the placeholders are {emergency_number}, {urgent_care}, {urgent_care_centre} and {pharmacy})"
+            )
+        );
+        assert_eq!(what("a set {1, 2} or {A}", true), None, "not placeholders");
     }
 
     #[test]
