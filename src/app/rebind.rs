@@ -98,7 +98,7 @@ fn follows(ctx: Context) -> bool {
 }
 
 /// Every context, in the order of its index (`Context as usize`).
-const EVERY: [Context; 9] = [
+const EVERY: [Context; 10] = [
     Context::Confirm,
     Context::Help,
     Context::Search,
@@ -108,6 +108,7 @@ const EVERY: [Context; 9] = [
     Context::Causes,
     Context::Detail,
     Context::Global,
+    Context::Kiosk,
 ];
 
 /// The keys a binding has with a rebinding applied.
@@ -168,10 +169,12 @@ pub fn conflicts(rebinding: &Rebinding) -> Vec<Conflict> {
                     continue;
                 }
                 let Some(event) = event_of(pat) else { continue };
-                let places: Vec<Context> = if ctx == Context::Global {
+                // The keys that work anywhere meet every pane's; in kiosk mode its own
+                // table stands for the global one.
+                let places: Vec<Context> = if matches!(ctx, Context::Global | Context::Kiosk) {
                     EVERY.into_iter().filter(|&c| follows(c)).collect()
                 } else {
-                    vec![ctx, Context::Global]
+                    vec![ctx, Context::Global, Context::Kiosk]
                 };
                 for place in places {
                     for other in place.default_keys() {
@@ -246,6 +249,22 @@ pub(super) fn table(ctx: Context) -> Option<&'static [Binding]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_context_has_its_table_in_order_kiosk_included() {
+        for (i, ctx) in EVERY.into_iter().enumerate() {
+            assert_eq!(ctx as usize, i, "{ctx:?}");
+        }
+        let f2 = Pat::Key(KeyCode::F(2));
+        let tables = tables(&rebinding(&[("help", &[f2])]));
+        assert_eq!(tables.len(), EVERY.len());
+        let kiosk = &tables[Context::Kiosk as usize];
+        let help = kiosk
+            .iter()
+            .find(|b| b.does == Does::Act(Action::ToggleHelp))
+            .expect("the kiosk has help");
+        assert_eq!(help.keys, [f2], "a rebinding reaches the kiosk's keys too");
+    }
 
     fn rebinding(pairs: &[(&str, &[Pat])]) -> Rebinding {
         pairs

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::load::{failed_line, read_sources};
+use super::load::{failed_line, read_with_packs};
 use super::output::{count, emit, emit_json, error_line};
 use super::{CheckArgs, Failure, Globals};
 use crate::graph::validate::check;
@@ -42,17 +42,19 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
     }
 }
 
-/// Check the files named here and with `--graph`, together as one graph; the bundled
-/// graph when there are none.
+/// Check the files named here and with `--graph`, together as one graph (the bundled
+/// graph when there are none), with the content packs (`--pack`, the configuration's
+/// `packs`) added: `check --pack new.ron` checks a new pack against the content it joins.
 pub fn run(globals: &Globals, args: &CheckArgs) -> Result<(), Failure> {
     let paths: Vec<_> = globals.graph.iter().chain(&args.files).cloned().collect();
-    let (graph, diagnostics, files) = match read_sources(&paths) {
+    let packs = &globals.config.packs;
+    let (graph, diagnostics, files) = match read_with_packs(&paths, packs) {
         Ok(sources) => {
             let files = sources.len();
             let (graph, diagnostics) = check(sources);
             (graph, diagnostics, files)
         }
-        Err(unreadable) => (None, unreadable, paths.len()),
+        Err(unreadable) => (None, unreadable, paths.len() + packs.len()),
     };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
