@@ -1,0 +1,397 @@
+//! The program as a clinic deploys it: an SSH login whose `ForceCommand` runs it
+//! (docs/deploy-ssh.md). A real OpenSSH server on 127.0.0.1, a real `ssh` client in a
+//! pseudo-terminal, the screen read back with vt100: a person's path, a resize, a clean
+//! quit, and sessions that end abruptly without leaving the program running.
+//!
+//! Skipped with a loud "SKIPPED" when OpenSSH is not installed, and failed instead when
+//! `SYMPTOM_EXPLORER_REQUIRE_SSH=1` (as `.ci/run` sets). To try other arguments (kiosk mode,
+//! a config file), give them to `SshServer::start`; every step is a method of the terminal.
+//!
+//! `cargo test --release --test ssh -- --ignored --nocapture` measures memory and idle CPU
+//! per session (scripts/measure-ssh-sessions.sh).
+
+#[path = "support/ssh/mod.rs"]
+mod ssh;
+
+use std::path::Path;
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ssh::{Login, SshServer, SshTerminal, openssh_installed, processes};
+
+/// How soon after a session ends abruptly its program must be gone.
+const GONE_WITHIN: Duration = Duration::from_secs(10);
+
+/// The first screen, over SSH as in a local terminal.
+fn wait_first_screen(terminal: &SshTerminal) -> String {
+    let screen = terminal.wait_for(&[
+        "Where does it hurt?",
+        "information, not a diagnosis",
+        "Overall",
+    ]);
+    assert!(
+        terminal.alternate(),
+        "the interface uses the alternate screen"
+    );
+    screen
+}
+
+/// The region the body figure's cursor is on: the list row marked with ▶.
+fn highlighted_region(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .filter(|line| line.starts_with('┃'))
+        .find_map(|line| line.split_once('▶'))
+        .map(|(_, rest)| rest.trim().split("  ").next().unwrap_or("").to_string())
+}
+
+#[test]
+fn a_person_uses_it_over_ssh_resizes_and_quits() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    let mut terminal = server.login();
+    let screen = wait_first_screen(&terminal);
+    assert!(
+        screen.contains("┏") && screen.contains("◉"),
+        "the forwarded UTF-8 locale draws lines and symbols:\n{screen}"
+    );
+    assert_eq!(server.wait_programs(1).len(), 1);
+    assert_eq!(
+        highlighted_region(&screen).as_deref(),
+        Some("Lower back"),
+        "{screen}"
+    );
+
+    // Arrow keys move across the figure: over SSH they arrive as escape sequences.
+    terminal.send("\x1b[C");
+    let moved = terminal.wait_until("the cursor to leave the lower back", |s| {
+        highlighted_region(s).is_some_and(|r| r != "Lower back")
+    });
+    let moved_to = highlighted_region(&moved).expect("a highlighted region");
+    terminal.send("\x1b[D");
+    terminal.wait_until("the cursor back on the lower back", |s| {
+        highlighted_region(s).as_deref() == Some("Lower back")
+    });
+    assert_ne!(moved_to, "Lower back");
+
+    // Enter chooses the region; a number answers the first question.
+    terminal.send("\r");
+    terminal.wait_for(&["Question 1", "Questions · Lower back", "How old are you?"]);
+    terminal.send("3");
+    terminal.wait_for(&["Question 2", "Your answers", "30 to 39"]);
+
+    // Resizing the window reaches the program through ssh and sshd: it redraws at each size.
+    terminal.resize(120, 40);
+    terminal.wait_for(&["Possible causes", "Questions", "30 to 39"]);
+    terminal.resize(30, 10);
+    terminal.wait_for(&["Needs 40x12, now 30x10"]);
+    terminal.resize(80, 24);
+    terminal.wait_for(&["Question 2", "30 to 39"]);
+
+    // With an answer given, q asks first: n carries on, y quits, and ssh ends with the
+    // program's exit status.
+    terminal.send("q");
+    terminal.wait_for(&["Quit and forget your answers?"]);
+    terminal.send("n");
+    let screen = terminal.wait_gone("Quit and forget");
+    assert!(screen.contains("30 to 39"), "{screen}");
+    terminal.send("q");
+    terminal.wait_for(&["Quit and forget your answers?"]);
+    terminal.send("y");
+    let status = terminal.wait_client_exit();
+    assert!(status.success(), "ssh's exit status: {status:?}");
+    assert!(!terminal.alternate(), "the alternate screen was left");
+    let screen = terminal.screen();
+    assert!(
+        screen.contains("Connection to 127.0.0.1 closed."),
+        "ssh reports the session closed:\n{screen}"
+    );
+    server.wait_no_program(GONE_WITHIN, "after quitting");
+}
+
+#[test]
+fn a_killed_client_leaves_no_program_running() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    let mut terminal = server.login();
+    wait_first_screen(&terminal);
+    terminal.send("\r");
+    terminal.wait_for(&["How old are you?"]);
+    let program = server.wait_programs(1);
+    // The network drops: the client is killed and says nothing; the server sees the
+    // connection close, closes the session's terminal, and the program gets SIGHUP.
+    terminal.kill_client();
+    server.wait_no_program(GONE_WITHIN, "after the client was killed");
+    assert!(!processes::alive(program[0]));
+}
+
+#[test]
+fn a_closed_window_leaves_no_program_running() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    let mut terminal = server.login();
+    wait_first_screen(&terminal);
+    server.wait_programs(1);
+    // The person closes the terminal window: ssh is hung up and ends the session.
+    terminal.close_window();
+    let start = Instant::now();
+    while terminal.client_ended().is_none() {
+        assert!(start.elapsed() < GONE_WITHIN, "ssh did not end on hang-up");
+        thread::sleep(Duration::from_millis(30));
+    }
+    server.wait_no_program(GONE_WITHIN, "after the window was closed");
+}
+
+#[test]
+fn without_a_forwarded_locale_it_draws_in_ascii() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    // The client's LANG and NO_COLOR stay on the client: without SendEnv the server gives
+    // the session no locale at all (no PAM here to read /etc/default/locale).
+    let login = Login {
+        env: vec![
+            ("TERM".into(), "xterm-256color".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+            ("NO_COLOR".into(), "1".into()),
+        ],
+        send_env: Vec::new(),
+        ..Login::default()
+    };
+    let mut terminal = server.login_with(&login);
+    let screen = wait_first_screen(&terminal);
+    assert!(screen.is_ascii(), "ASCII without a UTF-8 locale:\n{screen}");
+    let program = server.wait_programs(1)[0];
+    assert_eq!(processes::environment(program, "LANG"), None);
+    assert_eq!(processes::environment(program, "NO_COLOR"), None);
+    assert_eq!(
+        processes::environment(program, "TERM").as_deref(),
+        Some("xterm-256color"),
+        "TERM travels with the terminal request"
+    );
+    terminal.send("q");
+    assert!(terminal.wait_client_exit().success());
+    server.wait_no_program(GONE_WITHIN, "after quitting");
+}
+
+/// Whether two lines hold the same words, whatever the spaces between them.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// The fenced `sshd_config` blocks of the deployment guide.
+fn documented_sshd_config() -> String {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy-ssh.md");
+    let text = std::fs::read_to_string(&guide).expect("docs/deploy-ssh.md");
+    let mut blocks = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if inside && line.trim_start().starts_with("```") {
+            inside = false;
+        } else if inside {
+            blocks.push_str(line);
+            blocks.push('\n');
+        } else if line.trim() == "```sshd_config" {
+            inside = true;
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_documented_configuration_is_the_tested_one_and_valid() {
+    let documented = documented_sshd_config();
+    assert!(
+        documented.contains("ForceCommand"),
+        "docs/deploy-ssh.md has an sshd_config block with a ForceCommand:\n{documented}"
+    );
+    for restriction in ssh::RESTRICTIONS {
+        assert!(
+            documented.lines().any(|line| same_words(line, restriction)),
+            "the guide's Match block turns off what the test's does: {restriction:?}"
+        );
+    }
+    if !openssh_installed() {
+        return;
+    }
+    // sshd's own check of the guide's lines, with a host key of the test's.
+    ssh::server::prepare_privilege_separation();
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let key = dir.path().join("host_key");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&key)
+        .status()
+        .expect("ssh-keygen runs");
+    assert!(made.success());
+    let config = dir.path().join("sshd_config");
+    std::fs::write(&config, format!("HostKey {}\n{documented}", key.display()))
+        .expect("sshd_config");
+    let checked = Command::new(ssh::server::SSHD)
+        .arg("-t")
+        .arg("-f")
+        .arg(&config)
+        .output()
+        .expect("sshd -t runs");
+    assert!(
+        checked.status.success(),
+        "sshd -t rejects the guide's configuration: {}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
+
+/// A number from the environment, or a default.
+fn setting(key: &str, default: usize) -> usize {
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// What one connection costs: its sshd processes and the program, apart.
+#[derive(Default)]
+struct SessionCost {
+    sshd: processes::Memory,
+    sshd_processes: usize,
+    program: processes::Memory,
+    other: Vec<String>,
+}
+
+/// Every process of one connection: the sshd that took it (a child of the listener) and
+/// everything below it.
+fn connection_processes(connection: u32) -> Vec<u32> {
+    let mut all = vec![connection];
+    all.extend(processes::descendants(connection));
+    all
+}
+
+fn cost(connection: u32) -> SessionCost {
+    let mut cost = SessionCost::default();
+    for pid in connection_processes(connection) {
+        let memory = processes::memory(pid);
+        if processes::runs(pid, Path::new(ssh::server::PROGRAM)) {
+            cost.program += memory;
+        } else if processes::program(pid).is_some_and(|p| p.ends_with("sshd")) {
+            cost.sshd += memory;
+            cost.sshd_processes += 1;
+        } else {
+            cost.other.push(processes::command_line(pid));
+        }
+    }
+    cost
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+/// `SSH_SESSIONS` concurrent logins (10 unless set), each on its first screen, then
+/// `SSH_IDLE_SECS` seconds (10 unless set) with nobody typing: the memory of each session's
+/// sshd processes and program (RSS, and PSS, which splits shared pages between processes),
+/// the machine's available memory before and after, and the CPU time and bytes sent while idle.
+#[test]
+#[ignore = "a measurement: cargo test --release --test ssh -- --ignored --nocapture"]
+fn measure_sessions() {
+    if !openssh_installed() {
+        return;
+    }
+    let sessions = setting("SSH_SESSIONS", 10);
+    let idle = Duration::from_secs(setting("SSH_IDLE_SECS", 10) as u64);
+    let available_before = processes::available_kib();
+    let server = SshServer::start(&[]);
+    let terminals: Vec<SshTerminal> = (0..sessions)
+        .map(|_| {
+            let terminal = server.login();
+            wait_first_screen(&terminal);
+            terminal
+        })
+        .collect();
+    server.wait_programs(sessions);
+    thread::sleep(Duration::from_secs(1));
+    let available_after = processes::available_kib();
+
+    let connections: Vec<u32> = processes::children(server.pid())
+        .into_iter()
+        .filter(|pid| {
+            connection_processes(*pid)
+                .iter()
+                .any(|p| processes::runs(*p, Path::new(ssh::server::PROGRAM)))
+        })
+        .collect();
+    assert_eq!(connections.len(), sessions, "one sshd per connection");
+    let costs: Vec<SessionCost> = connections.iter().map(|c| cost(*c)).collect();
+    let n = sessions as u64;
+    let total = |f: &dyn Fn(&SessionCost) -> u64| costs.iter().map(f).sum::<u64>();
+    println!("{sessions} sessions, program {}", ssh::server::PROGRAM);
+    println!("per session (mean)          RSS        PSS");
+    println!(
+        "  program               {:>10} {:>10}",
+        mib(total(&|c| c.program.rss_kib) / n),
+        mib(total(&|c| c.program.pss_kib) / n)
+    );
+    println!(
+        "  sshd ({} per session)  {:>10} {:>10}",
+        costs[0].sshd_processes,
+        mib(total(&|c| c.sshd.rss_kib) / n),
+        mib(total(&|c| c.sshd.pss_kib) / n)
+    );
+    println!(
+        "  together              {:>10} {:>10}",
+        mib(total(&|c| c.program.rss_kib + c.sshd.rss_kib) / n),
+        mib(total(&|c| c.program.pss_kib + c.sshd.pss_kib) / n)
+    );
+    let others: Vec<&String> = costs.iter().flat_map(|c| &c.other).collect();
+    if !others.is_empty() {
+        println!("  other processes in the sessions: {others:?}");
+    }
+    println!(
+        "the listening sshd: RSS {}, PSS {}",
+        mib(processes::memory(server.pid()).rss_kib),
+        mib(processes::memory(server.pid()).pss_kib)
+    );
+    let fell = available_before as f64 - available_after as f64;
+    println!(
+        "MemAvailable fell by {:.1} MiB for {sessions} sessions ({:.1} MiB each; \
+         anything else running on the machine moves it too)",
+        fell / 1024.0,
+        fell / 1024.0 / sessions as f64
+    );
+
+    // Idle: nobody types; every process of every session, and the listener.
+    let watched: Vec<u32> = connections
+        .iter()
+        .flat_map(|c| connection_processes(*c))
+        .chain([server.pid()])
+        .collect();
+    let ticks = || {
+        watched
+            .iter()
+            .map(|p| processes::cpu_ticks(*p))
+            .sum::<u64>()
+    };
+    let bytes = || terminals.iter().map(SshTerminal::received).sum::<usize>();
+    let (ticks_before, bytes_before) = (ticks(), bytes());
+    thread::sleep(idle);
+    let (ticks_after, bytes_after) = (ticks(), bytes());
+    let per_second = processes::ticks_per_second();
+    println!(
+        "idle {idle:?}: CPU {} ms for all {sessions} sessions and the listener together; {} bytes sent to the terminals",
+        (ticks_after - ticks_before) * 1000 / per_second,
+        bytes_after - bytes_before
+    );
+    assert_eq!(bytes_after, bytes_before, "nothing is drawn while idle");
+
+    for mut terminal in terminals {
+        terminal.send("q");
+        assert!(terminal.wait_client_exit().success());
+    }
+    server.wait_no_program(GONE_WITHIN, "after quitting every session");
+}

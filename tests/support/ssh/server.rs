@@ -1,0 +1,388 @@
+//! A real OpenSSH server for one test: `sshd` on 127.0.0.1 on a free port, with a throwaway
+//! host key, user key and configuration in a temporary directory, and a `Match User` block
+//! whose `ForceCommand` runs the program under test, as a clinic's server would.
+//!
+//! The user is the one running the test: `sshd` run by root can log in anyone, but run by
+//! anyone else it can only log in that user, so this works both ways without creating users.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::CommandBuilder;
+use tempfile::TempDir;
+
+use super::processes;
+use super::terminal::{SshTerminal, WAIT};
+
+/// The program under test, as `ForceCommand` runs it.
+pub const PROGRAM: &str = env!("CARGO_BIN_EXE_symptom-explorer");
+
+/// The OpenSSH server.
+pub const SSHD: &str = "/usr/sbin/sshd";
+
+/// Set to 1 (as `.ci/run` does) and a missing OpenSSH fails the tests instead of skipping them.
+pub const REQUIRE_SSH: &str = "SYMPTOM_EXPLORER_REQUIRE_SSH";
+
+/// What the `Match User` block turns off for the program's user, besides `ForceCommand`:
+/// the same lines as in docs/deploy-ssh.md (a test checks that they are all there).
+pub const RESTRICTIONS: &[&str] = &[
+    "PermitTTY yes",
+    "DisableForwarding yes",
+    "AllowTcpForwarding no",
+    "AllowStreamLocalForwarding no",
+    "AllowAgentForwarding no",
+    "X11Forwarding no",
+    "PermitTunnel no",
+    "PermitUserRC no",
+    "PermitListen none",
+    "PermitOpen none",
+    "GatewayPorts no",
+    "MaxSessions 1",
+];
+
+/// Whether `ssh`, `ssh-keygen` and `sshd` are here. When they are not, a loud SKIPPED is
+/// printed and the test should return, unless [`REQUIRE_SSH`] is 1: then the test fails.
+pub fn openssh_installed() -> bool {
+    let client = |tool: &str| {
+        Command::new(tool)
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let mut missing = Vec::new();
+    if !Path::new(SSHD).is_file() {
+        missing.push(SSHD);
+    }
+    if !client("ssh") {
+        missing.push("ssh");
+    }
+    if Command::new("ssh-keygen").arg("-?").output().is_err() {
+        missing.push("ssh-keygen");
+    }
+    if missing.is_empty() {
+        return true;
+    }
+    let missing = missing.join(", ");
+    assert!(
+        std::env::var(REQUIRE_SSH).as_deref() != Ok("1"),
+        "openssh is not installed ({missing} missing) and {REQUIRE_SSH}=1 requires it: \
+         apt-get install openssh-server openssh-client"
+    );
+    eprintln!(
+        "\n**********\nSKIPPED: openssh not installed ({missing} missing); \
+         set {REQUIRE_SSH}=1 to make this a failure\n**********\n"
+    );
+    false
+}
+
+/// The output of a command that must succeed.
+fn output_of(command: &mut Command) -> String {
+    let out = command.output().expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// As root, sshd wants its privilege separation directory, which Debian creates only when
+/// the system's own sshd starts: create it if it is missing.
+pub fn prepare_privilege_separation() {
+    if output_of(Command::new("id").arg("-u")) == "0" {
+        fs::create_dir_all("/run/sshd").expect("/run/sshd");
+    }
+}
+
+/// Quote a word for the shell that `sshd` runs the forced command with.
+fn shell_quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+/// A running `sshd`. Dropping it ends every process of its sessions, then the server.
+pub struct SshServer {
+    dir: TempDir,
+    sshd: Child,
+    port: u16,
+    user: String,
+}
+
+impl SshServer {
+    /// Start a server whose `ForceCommand` runs the program with `args` (for example
+    /// `["--kiosk", "--config", FILE]`), and wait until it accepts connections.
+    pub fn start(args: &[&str]) -> SshServer {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = dir.path();
+        let user = output_of(Command::new("id").arg("-un"));
+        prepare_privilege_separation();
+        for key in ["host_key", "user_key"] {
+            output_of(Command::new("ssh-keygen").args([
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-C",
+                key,
+                "-f",
+                root.join(key).to_str().expect("a UTF-8 path"),
+            ]));
+        }
+        fs::copy(root.join("user_key.pub"), root.join("authorized_keys")).expect("authorized_keys");
+        for sub in ["config", "cache"] {
+            fs::create_dir_all(root.join(sub)).expect("a directory for the program");
+        }
+        let mut command = format!("exec {}", shell_quote(PROGRAM));
+        for arg in args {
+            command.push(' ');
+            command.push_str(&shell_quote(arg));
+        }
+        // A port taken between choosing it and sshd binding it: try another.
+        for _ in 0..5 {
+            let port = free_port();
+            fs::write(
+                root.join("sshd_config"),
+                sshd_config(root, port, &user, &command),
+            )
+            .expect("sshd_config");
+            match spawn_sshd(root, port) {
+                Ok(sshd) => {
+                    return SshServer {
+                        dir,
+                        sshd,
+                        port,
+                        user,
+                    };
+                }
+                Err(log) if log.contains("Address already in use") => {}
+                Err(log) => panic!("sshd did not start:\n{log}"),
+            }
+        }
+        panic!("no free port for sshd after five tries");
+    }
+
+    /// The server's process id (the listener; each connection is a process below it).
+    pub fn pid(&self) -> u32 {
+        self.sshd.id()
+    }
+
+    /// The server's log so far (`LogLevel VERBOSE`).
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.path().join("sshd.log")).unwrap_or_default()
+    }
+
+    /// Log in with the usual terminal: 80x24, `TERM=xterm-256color`, a UTF-8 locale.
+    pub fn login(&self) -> SshTerminal {
+        self.login_with(&Login::default())
+    }
+
+    /// Log in: `ssh -tt` in a new pseudo-terminal, as a person would from their terminal.
+    pub fn login_with(&self, login: &Login) -> SshTerminal {
+        let mut ssh = CommandBuilder::new("ssh");
+        ssh.arg("-tt");
+        ssh.arg("-i");
+        ssh.arg(self.dir.path().join("user_key"));
+        ssh.args(["-p", &self.port.to_string(), "-F", "/dev/null"]);
+        for option in [
+            "StrictHostKeyChecking=no",
+            "UserKnownHostsFile=/dev/null",
+            "BatchMode=yes",
+            "IdentitiesOnly=yes",
+        ] {
+            ssh.args(["-o", option]);
+        }
+        for name in &login.send_env {
+            ssh.args(["-o", &format!("SendEnv={name}")]);
+        }
+        ssh.arg(format!("{}@127.0.0.1", self.user));
+        ssh.env_remove("SSH_AUTH_SOCK");
+        ssh.env_remove("NO_COLOR");
+        ssh.env_remove("LC_ALL");
+        for (key, value) in &login.env {
+            ssh.env(key, value);
+        }
+        SshTerminal::open(ssh, login.cols, login.rows)
+    }
+
+    /// The program's processes started by this server's sessions and still running: those
+    /// running [`PROGRAM`] whose `SSH_CONNECTION` names this server's port. A program left
+    /// behind by a dropped session is found too, though it no longer has sshd above it.
+    pub fn program_processes(&self) -> Vec<u32> {
+        let port = self.port.to_string();
+        processes::all()
+            .into_iter()
+            .filter(|pid| processes::runs(*pid, Path::new(PROGRAM)) && processes::alive(*pid))
+            .filter(|pid| {
+                processes::environment(*pid, "SSH_CONNECTION")
+                    .is_some_and(|c| c.split_whitespace().last() == Some(port.as_str()))
+            })
+            .collect()
+    }
+
+    /// Wait until exactly `count` programs of this server run; their ids.
+    pub fn wait_programs(&self, count: usize) -> Vec<u32> {
+        let start = Instant::now();
+        loop {
+            let found = self.program_processes();
+            if found.len() == count {
+                return found;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited for {count} program(s), found {found:?}; sshd's log:\n{}",
+                self.log()
+            );
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Wait until no program of this server is left, within `within`.
+    pub fn wait_no_program(&self, within: Duration, after: &str) {
+        let start = Instant::now();
+        loop {
+            let left = self.program_processes();
+            if left.is_empty() {
+                return;
+            }
+            assert!(
+                start.elapsed() < within,
+                "{after}: still running after {within:?}: {:?}; sshd's log:\n{}",
+                left.iter()
+                    .map(|pid| format!("{pid} {}", processes::command_line(*pid)))
+                    .collect::<Vec<_>>(),
+                self.log()
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for SshServer {
+    fn drop(&mut self) {
+        for pid in self.program_processes() {
+            processes::kill(pid);
+        }
+        for pid in processes::descendants(self.sshd.id()) {
+            processes::kill(pid);
+        }
+        let _ = self.sshd.kill();
+        let _ = self.sshd.wait();
+    }
+}
+
+/// How a person's terminal logs in.
+#[derive(Debug, Clone)]
+pub struct Login {
+    pub cols: u16,
+    pub rows: u16,
+    /// The environment of `ssh` (and so of the terminal).
+    pub env: Vec<(String, String)>,
+    /// The variables `ssh` offers the server (`SendEnv`); the server takes `LANG` and `LC_*`.
+    pub send_env: Vec<String>,
+}
+
+impl Default for Login {
+    fn default() -> Self {
+        Login {
+            cols: 80,
+            rows: 24,
+            env: vec![
+                ("TERM".into(), "xterm-256color".into()),
+                ("LANG".into(), "C.UTF-8".into()),
+            ],
+            send_env: vec!["LANG".into(), "LC_*".into()],
+        }
+    }
+}
+
+/// Start `sshd` on the configuration in `root` and wait until its port accepts; its log
+/// when it ended first.
+fn spawn_sshd(root: &Path, port: u16) -> Result<Child, String> {
+    let log_path = root.join("sshd.log");
+    let log = fs::File::create(&log_path).expect("sshd.log");
+    let mut sshd = Command::new(SSHD)
+        .args(["-D", "-e", "-f"])
+        .arg(root.join("sshd_config"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("sshd starts");
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let start = Instant::now();
+    loop {
+        if sshd.try_wait().expect("sshd's status").is_some() {
+            return Err(fs::read_to_string(&log_path).unwrap_or_default());
+        }
+        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return Ok(sshd);
+        }
+        if start.elapsed() > WAIT {
+            let _ = sshd.kill();
+            let _ = sshd.wait();
+            return Err(format!(
+                "not listening after {WAIT:?}:\n{}",
+                fs::read_to_string(&log_path).unwrap_or_default()
+            ));
+        }
+        thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// The server's whole configuration.
+fn sshd_config(root: &Path, port: u16, user: &str, command: &str) -> String {
+    let path = |name: &str| -> PathBuf { root.join(name) };
+    let mut config = String::new();
+    let mut line = |text: &str| {
+        let _ = writeln!(config, "{text}");
+    };
+    line(&format!("ListenAddress 127.0.0.1:{port}"));
+    line(&format!("HostKey {}", path("host_key").display()));
+    line(&format!("PidFile {}", path("sshd.pid").display()));
+    line(&format!(
+        "AuthorizedKeysFile {}",
+        path("authorized_keys").display()
+    ));
+    for fixed in [
+        "UsePAM no",
+        "StrictModes no",
+        "PubkeyAuthentication yes",
+        "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no",
+        "PermitRootLogin prohibit-password",
+        "AcceptEnv LANG LC_*",
+        "ClientAliveInterval 15",
+        "ClientAliveCountMax 4",
+        "PrintMotd no",
+        "PrintLastLog no",
+        "UseDNS no",
+        "LogLevel VERBOSE",
+    ] {
+        line(fixed);
+    }
+    line(&format!("Match User {user}"));
+    line(&format!("    ForceCommand {command}"));
+    // The program's own files go to the test's directory, not the user's home.
+    line(&format!(
+        "    SetEnv XDG_CONFIG_HOME={} XDG_CACHE_HOME={}",
+        path("config").display(),
+        path("cache").display()
+    ));
+    for restriction in RESTRICTIONS {
+        line(&format!("    {restriction}"));
+    }
+    config
+}
