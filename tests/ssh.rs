@@ -187,6 +187,42 @@ fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+#[test]
+fn a_command_or_a_forward_asked_for_gets_nothing_else() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    // A command given by the client: the forced command runs instead, with no terminal.
+    let out = server.run_without_terminal(&[], "cat /etc/passwd");
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // (What the program says without a terminal is its own business: tests/e2e.rs.)
+    assert!(!printed.contains("root:"), "the command ran:\n{printed}");
+    assert!(
+        server
+            .log()
+            .contains("Starting session: forced-command (config)"),
+        "{}",
+        server.log()
+    );
+    // A port forward is refused.
+    let out = server.run_without_terminal(
+        &["-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:9"],
+        "true",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("forwarding failed"),
+        "{:?}: {stderr}",
+        out.status
+    );
+    server.wait_no_program(GONE_WITHIN, "after the commands");
+}
+
 /// The fenced `sshd_config` blocks of the deployment guide.
 fn documented_sshd_config() -> String {
     let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy-ssh.md");

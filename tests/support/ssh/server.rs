@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -181,21 +181,49 @@ impl SshServer {
         self.login_with(&Login::default())
     }
 
-    /// Log in: `ssh -tt` in a new pseudo-terminal, as a person would from their terminal.
-    pub fn login_with(&self, login: &Login) -> SshTerminal {
-        let mut ssh = CommandBuilder::new("ssh");
-        ssh.arg("-tt");
-        ssh.arg("-i");
-        ssh.arg(self.dir.path().join("user_key"));
-        ssh.args(["-p", &self.port.to_string(), "-F", "/dev/null"]);
+    /// The options every `ssh` of these tests uses: the throwaway key, this server's port,
+    /// no user configuration, known hosts or agent, and never a question.
+    fn client_options(&self) -> Vec<String> {
+        let mut options = vec![
+            "-i".to_string(),
+            self.dir.path().join("user_key").display().to_string(),
+            "-p".to_string(),
+            self.port.to_string(),
+            "-F".to_string(),
+            "/dev/null".to_string(),
+        ];
         for option in [
             "StrictHostKeyChecking=no",
             "UserKnownHostsFile=/dev/null",
             "BatchMode=yes",
             "IdentitiesOnly=yes",
         ] {
-            ssh.args(["-o", option]);
+            options.push("-o".to_string());
+            options.push(option.to_string());
         }
+        options
+    }
+
+    /// Run `ssh` without a terminal (`-T`), with `extra` options and then a remote command;
+    /// what it printed and its exit status.
+    pub fn run_without_terminal(&self, extra: &[&str], remote: &str) -> Output {
+        Command::new("ssh")
+            .arg("-T")
+            .args(self.client_options())
+            .args(extra)
+            .arg(format!("{}@127.0.0.1", self.user))
+            .arg(remote)
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh runs")
+    }
+
+    /// Log in: `ssh -tt` in a new pseudo-terminal, as a person would from their terminal.
+    pub fn login_with(&self, login: &Login) -> SshTerminal {
+        let mut ssh = CommandBuilder::new("ssh");
+        ssh.arg("-tt");
+        ssh.args(self.client_options());
         for name in &login.send_env {
             ssh.args(["-o", &format!("SendEnv={name}")]);
         }
