@@ -5,6 +5,8 @@
 //! The user is the one running the test: `sshd` run by root can log in anyone, but run by
 //! anyone else it can only log in that user, so this works both ways without creating users.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -110,6 +112,9 @@ pub struct SshServer {
     sshd: Child,
     port: u16,
     user: String,
+    /// Every program process of this server seen so far: one that is exiting has no
+    /// `/proc/PID/exe` any more, yet still runs, so it is watched by its id as well.
+    seen: RefCell<BTreeSet<u32>>,
 }
 
 impl SshServer {
@@ -157,6 +162,7 @@ impl SshServer {
                         sshd,
                         port,
                         user,
+                        seen: RefCell::default(),
                     };
                 }
                 Err(log) if log.contains("Address already in use") => {}
@@ -238,18 +244,23 @@ impl SshServer {
     }
 
     /// The program's processes started by this server's sessions and still running: those
-    /// running [`PROGRAM`] whose `SSH_CONNECTION` names this server's port. A program left
-    /// behind by a dropped session is found too, though it no longer has sshd above it.
+    /// running [`PROGRAM`] whose `SSH_CONNECTION` names this server's port, and those seen
+    /// before that still run. A program left behind by a dropped session is found too,
+    /// though it no longer has sshd above it.
     pub fn program_processes(&self) -> Vec<u32> {
         let port = self.port.to_string();
-        processes::all()
+        let found: Vec<u32> = processes::all()
             .into_iter()
             .filter(|pid| processes::runs(*pid, Path::new(PROGRAM)) && processes::alive(*pid))
             .filter(|pid| {
                 processes::environment(*pid, "SSH_CONNECTION")
                     .is_some_and(|c| c.split_whitespace().last() == Some(port.as_str()))
             })
-            .collect()
+            .collect();
+        let mut seen = self.seen.borrow_mut();
+        seen.extend(&found);
+        seen.retain(|pid| processes::alive(*pid));
+        seen.iter().copied().collect()
     }
 
     /// Wait until exactly `count` programs of this server run; their ids.
