@@ -150,6 +150,33 @@ fn a_closed_window_leaves_no_program_running() {
 }
 
 #[test]
+fn ctrl_z_cannot_stop_the_program_when_no_shell_can_resume_it() {
+    if !openssh_installed() {
+        return;
+    }
+    let server = SshServer::start(&[]);
+    let mut terminal = server.login();
+    wait_first_screen(&terminal);
+    let program = server.wait_programs(1)[0];
+    // The forced command's shell exec'd the program: no shell with job control is left to
+    // `fg` it, and the kernel drops a stop signal to such an orphaned process group, so
+    // the program takes the terminal back at once and keys still work.
+    let before = terminal.received();
+    terminal.send("\x1a");
+    terminal.wait_until("the screen drawn again after Ctrl-Z", |_| {
+        terminal.received() > before
+    });
+    terminal.send("/sciat");
+    terminal.wait_for(&["/ sciat", "Sciatica"]);
+    assert!(!processes::stopped(program), "the program is stopped");
+    terminal.send("\x1b");
+    terminal.wait_gone("/ sciat");
+    terminal.send("q");
+    assert!(terminal.wait_client_exit().success());
+    server.wait_no_program(GONE_WITHIN, "after quitting");
+}
+
+#[test]
 fn without_a_forwarded_locale_it_draws_in_ascii() {
     if !openssh_installed() {
         return;

@@ -58,6 +58,11 @@ pub fn alive(pid: u32) -> bool {
     stat_fields(pid).is_some_and(|f| f.first().is_some_and(|state| state != "Z" && state != "X"))
 }
 
+/// Whether a process is stopped (by SIGTSTP, SIGSTOP, ...), waiting for SIGCONT.
+pub fn stopped(pid: u32) -> bool {
+    stat_fields(pid).is_some_and(|f| f.first().is_some_and(|state| state == "T"))
+}
+
 /// A process's parent.
 pub fn parent(pid: u32) -> Option<u32> {
     stat_fields(pid)?.get(1)?.parse().ok()
