@@ -8,7 +8,10 @@
 #   scripts/measure-ssh-sessions.sh [SESSIONS] [IDLE_SECONDS]    (default 10 and 30)
 #
 # Needs /usr/sbin/sshd, ssh and ssh-keygen (apt-get install openssh-server openssh-client).
-# Run it as root to log in as root (as here), or as the user who will own the sessions.
+# Run as root it logs in root, or with SSH_LOGIN_USER=NAME an existing account (as a clinic's
+# server logs in its patient account: sshd keeps a root monitor beside the user's own sshd
+# process), and SSH_USE_PAM=1 for sshd with PAM, as Debian runs it (sshd without PAM refuses an
+# account whose password is locked). Run as another user, it logs in that user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sessions=${1:-10}

@@ -130,18 +130,22 @@ pub fn ticks_per_second() -> u64 {
         .unwrap_or(100)
 }
 
-/// What a process costs in memory, in KiB: resident (`Rss`), and its proportional share
-/// (`Pss`: a page shared by n processes counts 1/n in each), from `/proc/PID/smaps_rollup`.
+/// What a process costs in memory, in KiB each, from `/proc/PID/smaps_rollup`: resident
+/// (`Rss`), its proportional share (`Pss`: a page shared by n processes counts 1/n in
+/// each), and its private pages (`Private_Clean` + `Private_Dirty`: what one more such
+/// process adds).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Memory {
-    pub rss_kib: u64,
-    pub pss_kib: u64,
+    pub rss: u64,
+    pub pss: u64,
+    pub private: u64,
 }
 
 impl std::ops::AddAssign for Memory {
     fn add_assign(&mut self, other: Memory) {
-        self.rss_kib += other.rss_kib;
-        self.pss_kib += other.pss_kib;
+        self.rss += other.rss;
+        self.pss += other.pss;
+        self.private += other.private;
     }
 }
 
@@ -155,19 +159,10 @@ pub fn memory(pid: u32) -> Memory {
             .unwrap_or(0)
     };
     Memory {
-        rss_kib: field("Rss:"),
-        pss_kib: field("Pss:"),
+        rss: field("Rss:"),
+        pss: field("Pss:"),
+        private: field("Private_Clean:") + field("Private_Dirty:"),
     }
-}
-
-/// The memory the kernel says is available for new work, in KiB (`MemAvailable`).
-pub fn available_kib() -> u64 {
-    fs::read_to_string("/proc/meminfo")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix("MemAvailable:"))
-        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Send SIGKILL to a process (through the `kill` command). Whether the signal was sent.

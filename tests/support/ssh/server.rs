@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::thread;
@@ -119,11 +120,22 @@ pub struct SshServer {
 
 impl SshServer {
     /// Start a server whose `ForceCommand` runs the program with `args` (for example
-    /// `["--kiosk", "--config", FILE]`), and wait until it accepts connections.
+    /// `["--kiosk", "--config", FILE]`) for the user running the test, and wait until it
+    /// accepts connections.
     pub fn start(args: &[&str]) -> SshServer {
+        SshServer::start_for(&output_of(Command::new("id").arg("-un")), args)
+    }
+
+    /// The same for another user who exists already (only root's sshd can log them in):
+    /// the test's directory is then opened for reading, for their authorized keys.
+    pub fn start_for(user: &str, args: &[&str]) -> SshServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let root = dir.path();
-        let user = output_of(Command::new("id").arg("-un"));
+        let user = user.to_string();
+        if user != output_of(Command::new("id").arg("-un")) {
+            fs::set_permissions(root, fs::Permissions::from_mode(0o755))
+                .expect("the test's directory opened for reading");
+        }
         prepare_privilege_separation();
         for key in ["host_key", "user_key"] {
             output_of(Command::new("ssh-keygen").args([
@@ -150,11 +162,11 @@ impl SshServer {
         // A port taken between choosing it and sshd binding it: try another.
         for _ in 0..5 {
             let port = free_port();
-            fs::write(
-                root.join("sshd_config"),
-                sshd_config(root, port, &user, &command),
-            )
-            .expect("sshd_config");
+            let mut config = sshd_config(root, port, &user, &command);
+            if std::env::var("SSH_USE_PAM").as_deref() == Ok("1") {
+                config = config.replace("UsePAM no", "UsePAM yes");
+            }
+            fs::write(root.join("sshd_config"), config).expect("sshd_config");
             match spawn_sshd(root, port) {
                 Ok(sshd) => {
                     return SshServer {
@@ -241,6 +253,7 @@ impl SshServer {
             ssh.env(key, value);
         }
         SshTerminal::open(ssh, login.cols, login.rows)
+            .with_server_log(self.dir.path().join("sshd.log"))
     }
 
     /// The program's processes started by this server's sessions and still running: those

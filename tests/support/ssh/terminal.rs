@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
@@ -31,6 +32,8 @@ pub struct SshTerminal {
     master: Option<Box<dyn MasterPty + Send>>,
     client: Box<dyn Child + Send + Sync>,
     client_status: Option<ExitStatus>,
+    /// The server's log, shown when a wait fails.
+    server_log: Option<PathBuf>,
 }
 
 fn size(n: u16) -> NonZeroU16 {
@@ -87,7 +90,24 @@ impl SshTerminal {
             master: Some(pair.master),
             client,
             client_status: None,
+            server_log: None,
         }
+    }
+
+    /// Show this log (the server's) beside the screen when a wait fails.
+    pub fn with_server_log(mut self, log: PathBuf) -> SshTerminal {
+        self.server_log = Some(log);
+        self
+    }
+
+    /// The server's log, for a failure message.
+    fn server_log(&self) -> String {
+        self.server_log.as_ref().map_or_else(String::new, |path| {
+            format!(
+                "\nthe server's log:\n{}",
+                std::fs::read_to_string(path).unwrap_or_default()
+            )
+        })
     }
 
     /// The text on the screen now.
@@ -120,7 +140,8 @@ impl SshTerminal {
             }
             assert!(
                 start.elapsed() < WAIT,
-                "waited for {what}; the screen shows:\n{screen}"
+                "waited for {what}; the screen shows:\n{screen}{}",
+                self.server_log()
             );
             thread::sleep(POLL);
         }
@@ -184,8 +205,9 @@ impl SshTerminal {
             }
             assert!(
                 start.elapsed() < WAIT,
-                "ssh did not exit; the screen shows:\n{}",
-                self.screen()
+                "ssh did not exit; the screen shows:\n{}{}",
+                self.screen(),
+                self.server_log()
             );
             thread::sleep(POLL);
         }
