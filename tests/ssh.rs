@@ -3,6 +3,9 @@
 //! pseudo-terminal, the screen read back with vt100: a person's path, a resize, a clean
 //! quit, and sessions that end abruptly without leaving the program running.
 //!
+//! Run as root (as in CI) the login is root's; run as another user, that user's (a non-root
+//! sshd needs /dev/pts mounted with gid=5, as usual outside containers).
+//!
 //! Skipped with a loud "SKIPPED" when OpenSSH is not installed, and failed instead when
 //! `SYMPTOM_EXPLORER_REQUIRE_SSH=1` (as `.ci/run` sets). To try other arguments (kiosk mode,
 //! a config file), give them to `SshServer::start`; every step is a method of the terminal.
@@ -359,7 +362,8 @@ fn mib(kib: u64) -> String {
 /// `SSH_SESSIONS` concurrent logins (10 unless set), each on its first screen, then
 /// `SSH_IDLE_SECS` seconds (10 unless set) with nobody typing: the memory of each session's
 /// sshd processes and program (RSS; PSS, which splits shared pages between processes; and
-/// private pages, what one more session adds), and the CPU time and bytes sent while idle.
+/// private pages, what one more session adds), the CPU time and bytes sent while idle, and
+/// the program's memory again once each person has answered a few questions.
 /// `SSH_LOGIN_USER` logs in that existing user instead of the one running the test (root's
 /// sshd then keeps a privileged monitor beside the user's own sshd process, as in a clinic).
 #[test]
@@ -398,6 +402,15 @@ fn measure_sessions() {
         .collect();
     assert_eq!(connections.len(), sessions, "one sshd per connection");
     let costs: Vec<SessionCost> = connections.iter().map(|c| cost(*c)).collect();
+    let per_second = processes::ticks_per_second();
+    let ms = |ticks: u64| ticks * 1000 / per_second;
+    let session_ticks = || {
+        connections
+            .iter()
+            .flat_map(|c| connection_processes(*c))
+            .map(processes::cpu_ticks)
+            .sum::<u64>()
+    };
     let n = sessions as u64;
     let total = |f: &dyn Fn(&SessionCost) -> u64| costs.iter().map(f).sum::<u64>();
     println!("{sessions} sessions, program {}", ssh::server::PROGRAM);
@@ -447,20 +460,58 @@ fn measure_sessions() {
             .map(|p| processes::cpu_ticks(*p))
             .sum::<u64>()
     };
+    println!(
+        "CPU used by each session's processes by its first screen (login and start): {} ms",
+        ms(session_ticks()) / n
+    );
     let bytes = || terminals.iter().map(SshTerminal::received).sum::<usize>();
     let (ticks_before, bytes_before) = (ticks(), bytes());
     thread::sleep(idle);
     let (ticks_after, bytes_after) = (ticks(), bytes());
-    let per_second = processes::ticks_per_second();
     println!(
         "idle {idle:?}: CPU {} ms for all {sessions} sessions and the listener together; {} bytes sent to the terminals",
-        (ticks_after - ticks_before) * 1000 / per_second,
+        ms(ticks_after - ticks_before),
         bytes_after - bytes_before
     );
     assert_eq!(bytes_after, bytes_before, "nothing is drawn while idle");
 
+    // In use: each person chooses the lower back, answers the first three questions and
+    // opens a cause found by searching.
+    let mut terminals = terminals;
+    let before_use = session_ticks();
+    for terminal in &mut terminals {
+        terminal.send("\r");
+        terminal.wait_for(&["How old are you?"]);
+        terminal.send("3");
+        terminal.wait_for(&["30 to 39"]);
+        terminal.send("2");
+        terminal.wait_for(&["None of these"]);
+        terminal.send("n");
+        terminal.wait_for(&["· none of these"]);
+        terminal.send("/sciat");
+        terminal.wait_for(&["/ sciat", "Sciatica"]);
+        terminal.send("\r");
+        terminal.wait_for(&["Why it is listed"]);
+    }
+    println!(
+        "CPU for those keys (a region, three answers, a search, a cause): {} ms per session",
+        ms(session_ticks() - before_use) / n
+    );
+    let program_in_use: Vec<processes::Memory> =
+        connections.iter().map(|c| cost(*c).program).collect();
+    let in_use =
+        |f: &dyn Fn(&processes::Memory) -> u64| mib(program_in_use.iter().map(f).sum::<u64>() / n);
+    println!(
+        "the program after three answers and a cause opened: RSS {}, PSS {}, private {}",
+        in_use(&|m| m.rss),
+        in_use(&|m| m.pss),
+        in_use(&|m| m.private)
+    );
+
     for mut terminal in terminals {
         terminal.send("q");
+        terminal.wait_for(&["Quit and forget your answers?"]);
+        terminal.send("y");
         assert!(terminal.wait_client_exit().success());
     }
     server.wait_no_program(GONE_WITHIN, "after quitting every session");
