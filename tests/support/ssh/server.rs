@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
+use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -76,9 +77,12 @@ pub fn openssh_installed() -> bool {
         "openssh is not installed ({missing} missing) and {REQUIRE_SSH}=1 requires it: \
          apt-get install openssh-server openssh-client"
     );
-    eprintln!(
+    // Written to the standard error itself, not through `eprintln!`, which the test harness
+    // captures and shows only for a failing test: a skip must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
         "\n**********\nSKIPPED: openssh not installed ({missing} missing); \
-         set {REQUIRE_SSH}=1 to make this a failure\n**********\n"
+         set {REQUIRE_SSH}=1 to make this a failure\n**********"
     );
     false
 }
