@@ -153,6 +153,23 @@ fn a_closed_window_leaves_no_program_running() {
 }
 
 #[test]
+fn a_client_gone_silent_is_dropped_by_the_keepalives() {
+    if !openssh_installed() {
+        return;
+    }
+    // The guide's ClientAliveInterval 15 and ClientAliveCountMax 4, shortened: a client that
+    // answers nothing is dropped after about 2 seconds instead of a minute.
+    let server = SshServer::start_with(&[], &["ClientAliveInterval 1", "ClientAliveCountMax 2"]);
+    let mut terminal = server.login();
+    wait_first_screen(&terminal);
+    server.wait_programs(1);
+    terminal.freeze_client();
+    server.wait_no_program(GONE_WITHIN, "after the client went silent");
+    let log = server.log();
+    assert!(log.contains("Timeout, client not responding"), "{log}");
+}
+
+#[test]
 fn ctrl_z_cannot_stop_the_program_when_no_shell_can_resume_it() {
     if !openssh_installed() {
         return;

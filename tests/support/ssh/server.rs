@@ -127,12 +127,23 @@ impl SshServer {
     /// `["--kiosk", "--config", FILE]`) for the user running the test, and wait until it
     /// accepts connections.
     pub fn start(args: &[&str]) -> SshServer {
-        SshServer::start_for(&output_of(Command::new("id").arg("-un")), args)
+        SshServer::start_with(args, &[])
+    }
+
+    /// The same with more lines of server configuration, such as
+    /// `["ClientAliveInterval 1"]`. They come first in the file, and for most settings sshd
+    /// keeps the first value it reads, so they win over the harness's own.
+    pub fn start_with(args: &[&str], settings: &[&str]) -> SshServer {
+        SshServer::launch(&output_of(Command::new("id").arg("-un")), args, settings)
     }
 
     /// The same for another user who exists already (only root's sshd can log them in):
     /// the test's directory is then opened for reading, for their authorized keys.
     pub fn start_for(user: &str, args: &[&str]) -> SshServer {
+        SshServer::launch(user, args, &[])
+    }
+
+    fn launch(user: &str, args: &[&str], settings: &[&str]) -> SshServer {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let root = dir.path();
         let user = user.to_string();
@@ -166,7 +177,8 @@ impl SshServer {
         // A port taken between choosing it and sshd binding it: try another.
         for _ in 0..5 {
             let port = free_port();
-            let mut config = sshd_config(root, port, &user, &command);
+            let mut config = settings.join("\n") + "\n";
+            config.push_str(&sshd_config(root, port, &user, &command));
             if std::env::var("SSH_USE_PAM").as_deref() == Ok("1") {
                 config = config.replace("UsePAM no", "UsePAM yes");
             }

@@ -234,6 +234,16 @@ impl SshTerminal {
         self.wait_client_exit();
     }
 
+    /// The client freezes (SIGSTOP): its connection stays open, but it answers nothing, as
+    /// when a network goes away without a word. It is killed when the terminal is dropped.
+    pub fn freeze_client(&mut self) {
+        let frozen = std::process::Command::new("kill")
+            .args(["-STOP", &self.client_pid().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(frozen, "kill -STOP of the ssh client");
+    }
+
     /// The person closes the terminal window: the terminal's side held by the window
     /// (the pty master) is closed, so the kernel hangs up `ssh`'s side and sends it SIGHUP.
     ///
