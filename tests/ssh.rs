@@ -1,14 +1,17 @@
 //! The program as a clinic deploys it: an SSH login whose `ForceCommand` runs it
 //! (docs/deploy-ssh.md). A real OpenSSH server on 127.0.0.1, a real `ssh` client in a
 //! pseudo-terminal, the screen read back with vt100: a person's path, a resize, a clean
-//! quit, and sessions that end abruptly without leaving the program running.
+//! quit; sessions that end abruptly (a killed client, a closed window, a client gone silent)
+//! without leaving the program running; Ctrl-Z; a client that sends no locale; a command or
+//! a forward asked for; and the guide's sshd configuration.
 //!
 //! Run as root (as in CI) the login is root's; run as another user, that user's (a non-root
 //! sshd needs /dev/pts mounted with gid=5, as usual outside containers).
 //!
 //! Skipped with a loud "SKIPPED" when OpenSSH is not installed, and failed instead when
 //! `SYMPTOM_EXPLORER_REQUIRE_SSH=1` (as `.ci/run` sets). To try other arguments (kiosk mode,
-//! a config file), give them to `SshServer::start`; every step is a method of the terminal.
+//! a config file), give them to `SshServer::start` (and sshd settings to
+//! `SshServer::start_with`); every step is a method of the terminal.
 //!
 //! `cargo test --release --test ssh -- --ignored --nocapture` measures memory and idle CPU
 //! per session (scripts/measure-ssh-sessions.sh).
