@@ -45,6 +45,11 @@ fn wait_first_screen(terminal: &SshTerminal) -> String {
     screen
 }
 
+/// One row of the screen (counted from 0), empty when there is nothing on it.
+fn row(screen: &str, index: usize) -> &str {
+    screen.lines().nth(index).unwrap_or("")
+}
+
 /// The region the body figure's cursor is on: the list row marked with ▶.
 fn highlighted_region(screen: &str) -> Option<String> {
     screen
@@ -90,12 +95,17 @@ fn a_person_uses_it_over_ssh_resizes_and_quits() {
     terminal.wait_for(&["Question 2", "Your answers", "30 to 39"]);
 
     // Resizing the window reaches the program through ssh and sshd: it redraws at each size.
+    // The keys line is the last row of the new size.
     terminal.resize(120, 40);
-    terminal.wait_for(&["Possible causes", "Questions", "30 to 39"]);
+    terminal.wait_until("the panes side by side at 120x40", |s| {
+        row(s, 39).contains("q quit") && s.contains("Possible causes") && s.contains("30 to 39")
+    });
     terminal.resize(30, 10);
     terminal.wait_for(&["Needs 40x12, now 30x10"]);
     terminal.resize(80, 24);
-    terminal.wait_for(&["Question 2", "30 to 39"]);
+    terminal.wait_until("the question again at 80x24", |s| {
+        row(s, 23).contains("q quit") && s.contains("Question 2") && s.contains("30 to 39")
+    });
 
     // With an answer given, q asks first: n carries on, y quits, and ssh ends with the
     // program's exit status.
