@@ -10,5 +10,6 @@ pub mod cli;
 pub mod engine;
 pub mod graph;
 pub mod panes;
+pub mod summary;
 pub mod tui;
 pub mod ui;

@@ -65,4 +65,11 @@ pub enum Action {
     /// Open the n-th related cause (0-based).
     FollowRelated(usize),
     DetailBack,
+    // Summary
+    /// Open the summary (from anywhere).
+    OpenSummary,
+    /// Show the summary as a QR code, or back as text.
+    ToggleQr,
+    /// Save the summary as Markdown in a new file (never in kiosk mode).
+    SaveSummary,
 }

@@ -20,7 +20,9 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     let ascii = app.options.ascii;
     let contexts = contexts(app);
     let mut out: Vec<ShownHint> = Vec::new();
-    for b in contexts[0].keys() {
+    // Every context but the global one (which comes last when there is more than one).
+    let inner = contexts.len().saturating_sub(1).max(1);
+    for b in contexts[..inner].iter().flat_map(|c| c.keys()) {
         if let Some(h) = b.hint {
             out.push(ShownHint {
                 key: if ascii { h.ascii } else { h.label }.to_string(),
@@ -74,10 +76,14 @@ pub enum HelpRow {
     Key(String, &'static str),
 }
 
-/// Every binding, grouped by where it works: the help overlay's rows.
-pub fn help_rows(ascii: bool) -> Vec<HelpRow> {
+/// Every binding, grouped by where it works: the help overlay's rows. In kiosk mode the
+/// keys that write files are left out, as they are not bound.
+pub fn help_rows(ascii: bool, kiosk: bool) -> Vec<HelpRow> {
     let mut rows = Vec::new();
     for ctx in Context::ALL {
+        if kiosk && ctx == Context::SummarySave {
+            continue;
+        }
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
         }

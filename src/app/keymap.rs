@@ -20,12 +20,15 @@ pub enum Context {
     Checklist,
     Causes,
     Detail,
+    Summary,
+    /// The summary pane's save key: outside kiosk mode only.
+    SummarySave,
     Global,
 }
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Body,
         Context::Questions,
@@ -33,6 +36,8 @@ impl Context {
         Context::Causes,
         Context::Search,
         Context::Detail,
+        Context::Summary,
+        Context::SummarySave,
         Context::Help,
     ];
 
@@ -45,6 +50,8 @@ impl Context {
             Context::Causes => "Causes list",
             Context::Search => "Search line",
             Context::Detail => "Detail view",
+            Context::Summary => "Summary",
+            Context::SummarySave => "Summary, saving (not on a kiosk)",
             Context::Help => "This help",
             Context::Confirm => "Quit?",
         }
@@ -61,6 +68,8 @@ impl Context {
             Context::Checklist => panes::questions::keys::CHECKLIST,
             Context::Causes => panes::causes::keys::KEYS,
             Context::Detail => panes::detail::keys::KEYS,
+            Context::Summary => panes::summary::keys::KEYS,
+            Context::SummarySave => panes::summary::keys::SAVE,
             Context::Global => GLOBAL,
         }
     }
@@ -185,6 +194,7 @@ static CONFIRM: &[Binding] = &[
 pub(super) static GLOBAL: &[Binding] = &[
     bind(&[Key(K::Tab)], "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
     bind(&[Key(K::BackTab)], "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::F(2)), Ctrl('o')], "the summary to take to the clinician: every answer, the advice, the likely causes; as a QR code too", vital("F2", "F2", "summary"), Act(Action::OpenSummary)),
     bind(&[Key(K::Char('/'))], "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
     bind(&[Key(K::Esc)], "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
     bind(&[Key(K::Char('?')), Key(K::F(1))], "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
@@ -209,6 +219,10 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Pane::Questions => Context::Questions,
         Pane::Causes => Context::Causes,
         Pane::Detail => Context::Detail,
+        Pane::Summary if app.options.kiosk.is_none() => {
+            return vec![Context::Summary, Context::SummarySave, Context::Global];
+        }
+        Pane::Summary => Context::Summary,
     };
     vec![inner, Context::Global]
 }
@@ -324,6 +338,8 @@ mod tests {
             Context::Checklist,
             Context::Causes,
             Context::Detail,
+            Context::Summary,
+            Context::SummarySave,
             Context::Global,
         ];
         for ctx in contexts {

@@ -45,7 +45,8 @@ impl Layout {
             Constraint::Length(1),
         ])
         .areas(area);
-        let panes = if wide {
+        // The summary takes the whole width, whatever the size.
+        let panes = if wide && app.pane != Pane::Summary {
             wide_panes(app, main)
         } else {
             vec![(app.pane, main)]

@@ -27,6 +27,7 @@ use crate::panes::causes::CausesPane;
 use crate::panes::detail::DetailPane;
 use crate::panes::help::HelpPane;
 use crate::panes::questions::QuestionsPane;
+use crate::panes::summary::SummaryPane;
 
 /// How the interface looks; chosen at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Kiosk mode (`--kiosk`): no way out but the staff exit, and a reset when idle.
     pub kiosk: Option<kiosk::KioskSettings>,
+    /// Keep the latest summary here for `--save FILE` (never set in kiosk mode).
+    pub summary_sink: Option<crate::summary::sink::SummarySink>,
 }
 
 impl Default for Options {
@@ -58,6 +61,7 @@ impl Default for Options {
             mouse: true,
             hyperlinks: false,
             kiosk: None,
+            summary_sink: None,
         }
     }
 }
@@ -69,6 +73,8 @@ pub enum Pane {
     Questions,
     Causes,
     Detail,
+    /// What the person told the program and what it made of it, to take away.
+    Summary,
 }
 
 impl Pane {
@@ -78,6 +84,7 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Causes => "Possible causes",
             Pane::Detail => "Detail",
+            Pane::Summary => crate::panes::summary::view::TITLE,
         }
     }
     /// The short name used on tabs.
@@ -87,6 +94,7 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Causes => "Causes",
             Pane::Detail => "Detail",
+            Pane::Summary => "Summary",
         }
     }
 }
@@ -103,6 +111,8 @@ pub struct App {
     pub causes: CausesPane,
     /// Open while a cause is shown.
     pub detail: Option<DetailPane>,
+    /// The summary to take away.
+    pub summary: SummaryPane,
     /// The help overlay, while open.
     pub help: Option<HelpPane>,
     /// "Quit and lose your answers?" is being asked.
@@ -117,6 +127,9 @@ impl App {
         graph.fill_emergency_number(&options.emergency_number);
         let body = BodyPane::new(&graph);
         let session = Session::new(graph, !options.all_questions);
+        if let Some(sink) = &options.summary_sink {
+            sink.keep(&session);
+        }
         App {
             options,
             session,
@@ -126,6 +139,7 @@ impl App {
             questions: QuestionsPane::default(),
             causes: CausesPane::default(),
             detail: None,
+            summary: SummaryPane::default(),
             help: None,
             confirm_quit: false,
             quit: false,
@@ -133,12 +147,14 @@ impl App {
         }
     }
 
-    /// The panes in Tab order: the detail pane only while a cause is open.
+    /// The panes in Tab order: the detail pane only while a cause is open, the summary
+    /// last.
     pub fn panes(&self) -> Vec<Pane> {
         let mut panes = vec![Pane::Body, Pane::Questions, Pane::Causes];
         if self.detail.is_some() {
             panes.push(Pane::Detail);
         }
+        panes.push(Pane::Summary);
         panes
     }
 

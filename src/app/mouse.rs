@@ -131,6 +131,6 @@ fn click_in(app: &App, pane: Pane, at: Position) -> Vec<Action> {
                 vec![Action::Select(n)]
             }
         }
-        Pane::Detail => Vec::new(),
+        Pane::Detail | Pane::Summary => Vec::new(),
     }
 }

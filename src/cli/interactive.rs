@@ -9,11 +9,16 @@ use std::process::ExitCode;
 
 use super::load::load;
 use super::output::{emergency_number, error_line};
-use super::{Globals, finish};
+use super::{Failure, Globals, finish};
 use crate::app::Options;
+use crate::summary::sink::SummarySink;
 use crate::tui::{self, Exit};
 
 pub fn run(globals: &Globals) -> ExitCode {
+    // A file the summary cannot be saved to is refused before anything is asked.
+    if let Err(failure) = save::check(globals.save.as_deref()) {
+        return finish(Err(failure));
+    }
     if !std::io::stdout().is_terminal() {
         error_line(NOT_A_TERMINAL);
         return ExitCode::from(2);
@@ -23,7 +28,7 @@ pub fn run(globals: &Globals) -> ExitCode {
         Err(failure) => return finish(Err(failure)),
     };
     let env = |key: &str| std::env::var(key).ok();
-    let options = Options {
+    let mut options = Options {
         ascii: globals.ascii || wants_ascii(env),
         color: !wants_no_color(env),
         emergency_number: emergency_number().to_string(),
@@ -31,14 +36,85 @@ pub fn run(globals: &Globals) -> ExitCode {
         mouse: !globals.no_mouse,
         hyperlinks: !(globals.ascii || wants_ascii(env)),
         kiosk: None,
+        summary_sink: None,
     };
-    match tui::run(graph, options) {
+    if globals.save.is_some() && options.kiosk.is_some() {
+        return finish(Err(Failure::Usage(save::NOT_IN_KIOSK.to_string())));
+    }
+    let sink = globals.save.as_ref().map(|_| SummarySink::default());
+    options.summary_sink.clone_from(&sink);
+    let ended = tui::run(graph, options);
+    // However the interface ended, the answers are saved if asked (the terminal is back
+    // to normal by now, so the message can be read).
+    let saved = match (&globals.save, &sink) {
+        (Some(path), Some(sink)) => save::write_latest(path, sink),
+        _ => Ok(()),
+    };
+    let code = match ended {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {
             error_line(&format!("error: the terminal failed: {e}"));
             ExitCode::FAILURE
         }
+    };
+    match saved {
+        Ok(()) => code,
+        Err(failure) => finish(Err(failure)),
+    }
+}
+
+/// `--save FILE`: checked before the interface starts, written when it ends.
+mod save {
+    use std::path::Path;
+
+    use crate::cli::Failure;
+    use crate::cli::output::error_line;
+    use crate::summary::Stamp;
+    use crate::summary::save::{BAD_EXTENSION, Format, write};
+    use crate::summary::sink::SummarySink;
+
+    pub const NOT_IN_KIOSK: &str =
+        "--save cannot be used in kiosk mode: nothing is written on a shared kiosk";
+
+    /// A usage error unless the file's extension names a format and its folder exists.
+    pub fn check(path: Option<&Path>) -> Result<(), Failure> {
+        let Some(path) = path else {
+            return Ok(());
+        };
+        if Format::of_path(path).is_none() {
+            return Err(Failure::Usage(format!(
+                "{BAD_EXTENSION}, not \"{}\"",
+                path.display()
+            )));
+        }
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--save: the folder {} does not exist",
+                folder.display()
+            )));
+        }
+        if path.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--save: {} is a folder, not a file",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Write the latest summary to the file, and say where on standard error.
+    pub fn write_latest(path: &Path, sink: &SummarySink) -> Result<(), Failure> {
+        let Some(summary) = sink.latest(Stamp::now()) else {
+            return Ok(());
+        };
+        write(path, &summary).map_err(Failure::Io)?;
+        error_line(&format!("The summary is saved in {}", path.display()));
+        Ok(())
     }
 }
 

@@ -53,11 +53,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
                             panes::detail::view::draw(frame, rect, d, s, focused, &theme);
                         }
                     }
+                    Pane::Summary => {
+                        panes::summary::view::draw(frame, rect, &app.summary, s, focused, &theme);
+                    }
                 }
             }
             status::draw(frame, layout.status, app, &theme);
             if let Some(help) = &app.help {
-                panes::help::view::draw(frame, area, help, s.graph(), &theme);
+                let kiosk = app.options.kiosk.is_some();
+                panes::help::view::draw(frame, area, help, s.graph(), kiosk, &theme);
             }
             if app.confirm_quit {
                 draw_confirm(frame, area, &theme);

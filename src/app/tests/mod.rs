@@ -257,13 +257,13 @@ fn skip_goes_straight_to_the_causes() {
 
 #[test]
 fn every_binding_is_in_the_help() {
-    let rows = hints::help_rows(false);
+    let rows = hints::help_rows(false, false);
     for ctx in keymap::Context::ALL {
         for b in ctx.keys() {
             assert!(rows.contains(&hints::HelpRow::Key(b.label(false), b.help)));
         }
     }
-    for ascii in hints::help_rows(true) {
+    for ascii in hints::help_rows(true, false) {
         if let hints::HelpRow::Key(k, h) = ascii {
             assert!(k.is_ascii() && h.is_ascii(), "{k} {h}");
         }
@@ -402,7 +402,7 @@ fn typing_in_the_search_line_never_triggers_a_shortcut() {
     // Tab leaves the search line (the query stays); Esc there clears it.
     press(&mut app, &["Tab"]);
     assert!(!app.causes.editing);
-    assert_eq!(app.pane, Pane::Body, "Tab wraps to the body map");
+    assert_eq!(app.pane, Pane::Summary, "Tab goes on to the summary");
 }
 
 #[test]

@@ -10,8 +10,15 @@ use super::{HelpLine, HelpPane, HelpView};
 use crate::graph::Graph;
 use crate::ui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, pane: &HelpPane, graph: &Graph, theme: &Theme) {
-    let Some(view) = HelpView::compute(graph, theme.ascii, area) else {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &HelpPane,
+    graph: &Graph,
+    kiosk: bool,
+    theme: &Theme,
+) {
+    let Some(view) = HelpView::compute(graph, theme.ascii, kiosk, area) else {
         return;
     };
     let rect = view.rect;
