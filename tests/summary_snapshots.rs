@@ -21,6 +21,15 @@ use symptom_explorer::ui;
 /// 2026-12-03 14:05:09 UTC.
 const DATE: i64 = 1_796_306_709;
 
+/// As the program runs it (with a folder to save in, one that does not exist, so no test
+/// here writes by mistake), unless a test says otherwise.
+fn interface() -> Options {
+    Options {
+        save_dir: Some(std::path::PathBuf::from("/nonexistent/summary-tests")),
+        ..Options::default()
+    }
+}
+
 fn app_with(options: Options) -> App {
     let text = include_str!("fixtures/ui-graph.ron");
     let graph = parse(vec![SourceText::new("ui-graph.ron", text)]).expect("fixture parses");
@@ -32,7 +41,7 @@ fn app_with(options: Options) -> App {
 fn ascii() -> Options {
     Options {
         ascii: true,
-        ..Options::default()
+        ..interface()
     }
 }
 
@@ -86,7 +95,7 @@ const VIEWS: &[(&str, &[&str])] = &[
 ];
 
 fn snapshot_all(w: u16, h: u16) {
-    for (options, mode) in [(Options::default(), "unicode"), (ascii(), "ascii")] {
+    for (options, mode) in [(interface(), "unicode"), (ascii(), "ascii")] {
         for (name, keys) in VIEWS {
             let mut app = app_with(options.clone());
             press(&mut app, keys);
@@ -135,8 +144,12 @@ fn the_summary_opens_from_every_pane() {
 /// bound nor shown, in the bar or the help.
 #[test]
 fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
+    let dir = tempfile::tempdir().expect("a folder");
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut app = app_with(Options::default());
+        let mut app = app_with(Options {
+            save_dir: Some(dir.path().to_path_buf()),
+            ..Options::default()
+        });
         let screen = draw(&mut app, w, h).backend().to_string();
         let bar = screen.lines().last().expect("a status line").to_string();
         assert!(bar.contains("F2 summary"), "{bar}");
@@ -145,7 +158,7 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
         let bar = bar.lines().last().expect("a status line").to_string();
         assert!(bar.contains("s save"), "{bar}");
     }
-    let help = hints::help_rows(false, false);
+    let help = hints::help_rows(false, true);
     let has = |rows: &[hints::HelpRow], text: &str| {
         rows.iter()
             .any(|r| matches!(r, hints::HelpRow::Key(_, t) if t.contains(text)))
@@ -153,12 +166,12 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
     assert!(has(&help, "the summary to take to the clinician"));
     assert!(has(&help, "save the summary"));
 
+    let dir = tempfile::tempdir().expect("a folder");
     let mut kiosk = app_with(Options {
         kiosk: Some(KioskSettings::default()),
+        save_dir: Some(dir.path().to_path_buf()),
         ..Options::default()
     });
-    let dir = tempfile::tempdir().expect("a folder");
-    kiosk.summary.save_dir = dir.path().to_path_buf();
     press(&mut kiosk, &["F2", "s"]);
     let screen = draw(&mut kiosk, 80, 24).backend().to_string();
     assert!(!screen.contains("save"), "{screen}");
@@ -169,9 +182,16 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
         0,
         "nothing is written on a kiosk"
     );
-    let help = hints::help_rows(false, true);
+    let help = hints::help_rows(false, false);
     assert!(has(&help, "the summary to take to the clinician"));
     assert!(!has(&help, "save the summary"));
+    // The help overlay drawn: the save key is listed outside kiosk mode only.
+    for (mut app, listed) in [(kiosk, false), (app_with(interface()), true)] {
+        press(&mut app, &["?"]);
+        let screen = draw(&mut app, 200, 200).backend().to_string();
+        assert!(screen.contains("to take to the clinician"), "{screen}");
+        assert_eq!(screen.contains("save the summary"), listed, "{screen}");
+    }
 }
 
 /// The save key writes Markdown to a new file named by the date and time, never over
@@ -179,8 +199,10 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
 #[test]
 fn the_save_key_writes_a_new_markdown_file_each_time() {
     let dir = tempfile::tempdir().expect("a folder");
-    let mut app = app_with(Options::default());
-    app.summary.save_dir = dir.path().to_path_buf();
+    let mut app = app_with(Options {
+        save_dir: Some(dir.path().to_path_buf()),
+        ..Options::default()
+    });
     press(&mut app, EMERGENCY);
     press(&mut app, &["s"]);
     let first = dir.path().join("symptom-summary-2026-12-03-140509.md");

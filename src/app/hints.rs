@@ -76,12 +76,12 @@ pub enum HelpRow {
     Key(String, &'static str),
 }
 
-/// Every binding, grouped by where it works: the help overlay's rows. In kiosk mode the
-/// keys that write files are left out, as they are not bound.
-pub fn help_rows(ascii: bool, kiosk: bool) -> Vec<HelpRow> {
+/// Every binding, grouped by where it works: the help overlay's rows. Without `saving`
+/// (kiosk mode) the keys that write files are left out, as they are not bound.
+pub fn help_rows(ascii: bool, saving: bool) -> Vec<HelpRow> {
     let mut rows = Vec::new();
     for ctx in Context::ALL {
-        if kiosk && ctx == Context::SummarySave {
+        if !saving && ctx == Context::SummarySave {
             continue;
         }
         if !rows.is_empty() {

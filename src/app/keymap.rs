@@ -219,7 +219,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Pane::Questions => Context::Questions,
         Pane::Causes => Context::Causes,
         Pane::Detail => Context::Detail,
-        Pane::Summary if app.options.kiosk.is_none() => {
+        Pane::Summary if app.can_save() => {
             return vec![Context::Summary, Context::SummarySave, Context::Global];
         }
         Pane::Summary => Context::Summary,

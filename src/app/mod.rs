@@ -47,6 +47,9 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Kiosk mode (`--kiosk`): no way out but the staff exit, and a reset when idle.
     pub kiosk: Option<kiosk::KioskSettings>,
+    /// Where the summary pane's save key writes: the current folder when the program runs
+    /// the interface. `None` (kiosk mode, tests) leaves the key unbound.
+    pub save_dir: Option<std::path::PathBuf>,
     /// Keep the latest summary here for `--save FILE` (never set in kiosk mode).
     pub summary_sink: Option<crate::summary::sink::SummarySink>,
 }
@@ -61,6 +64,7 @@ impl Default for Options {
             mouse: true,
             hyperlinks: false,
             kiosk: None,
+            save_dir: None,
             summary_sink: None,
         }
     }
@@ -156,6 +160,12 @@ impl App {
         }
         panes.push(Pane::Summary);
         panes
+    }
+
+    /// Whether the summary can be saved from the interface: never in kiosk mode, and only
+    /// where a folder to save in is set.
+    pub fn can_save(&self) -> bool {
+        self.options.kiosk.is_none() && self.options.save_dir.is_some()
     }
 
     /// The web addresses on screen after the last draw, to be made hyperlinks (OSC 8) by

@@ -45,8 +45,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::FocusPane(pane) => focus(app, pane),
         Action::OpenSummary => focus(app, Pane::Summary),
         // Nothing is ever written in kiosk mode (the key is not bound there either).
-        Action::SaveSummary if app.options.kiosk.is_some() => Effect::None,
-        Action::SaveSummary => Effect::Say(app.summary.save(&app.session)),
+        Action::SaveSummary => match &app.options.save_dir {
+            Some(dir) if app.can_save() => Effect::Say(app.summary.save(&app.session, dir)),
+            _ => Effect::None,
+        },
         Action::OpenSearch => {
             app.causes.open_search();
             focus(app, Pane::Causes)

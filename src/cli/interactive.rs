@@ -36,8 +36,13 @@ pub fn run(globals: &Globals) -> ExitCode {
         mouse: !globals.no_mouse,
         hyperlinks: !(globals.ascii || wants_ascii(env)),
         kiosk: None,
+        save_dir: None,
         summary_sink: None,
     };
+    // The summary pane's save key writes in the current folder (never on a kiosk).
+    if options.kiosk.is_none() {
+        options.save_dir = Some(std::path::PathBuf::from("."));
+    }
     if globals.save.is_some() && options.kiosk.is_some() {
         return finish(Err(Failure::Usage(save::NOT_IN_KIOSK.to_string())));
     }

@@ -12,6 +12,8 @@ use crate::app::App;
 use crate::app::layout::Layout;
 
 pub const DISCLAIMER: &str = "information, not a diagnosis";
+/// The disclaimer where the whole one does not fit beside the tabs.
+pub const SHORT_DISCLAIMER: &str = "not a diagnosis";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &Theme) {
     // No green "Self-care" before the screen for danger is through: until then only a
@@ -61,6 +63,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
     };
     let _ = left;
     let used = usize::from(area.width - rest.width);
+    let short = format!("{} {SHORT_DISCLAIMER} ", theme.dot());
+    let note = if used + note.width() <= room {
+        note
+    } else {
+        short
+    };
     if used + note.width() <= room {
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {note}"), theme.info())),

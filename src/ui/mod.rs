@@ -60,8 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
             status::draw(frame, layout.status, app, &theme);
             if let Some(help) = &app.help {
-                let kiosk = app.options.kiosk.is_some();
-                panes::help::view::draw(frame, area, help, s.graph(), kiosk, &theme);
+                let saving = app.can_save();
+                panes::help::view::draw(frame, area, help, s.graph(), saving, &theme);
             }
             if app.confirm_quit {
                 draw_confirm(frame, area, &theme);

@@ -257,13 +257,13 @@ fn skip_goes_straight_to_the_causes() {
 
 #[test]
 fn every_binding_is_in_the_help() {
-    let rows = hints::help_rows(false, false);
+    let rows = hints::help_rows(false, true);
     for ctx in keymap::Context::ALL {
         for b in ctx.keys() {
             assert!(rows.contains(&hints::HelpRow::Key(b.label(false), b.help)));
         }
     }
-    for ascii in hints::help_rows(true, false) {
+    for ascii in hints::help_rows(true, true) {
         if let hints::HelpRow::Key(k, h) = ascii {
             assert!(k.is_ascii() && h.is_ascii(), "{k} {h}");
         }

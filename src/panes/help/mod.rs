@@ -55,9 +55,9 @@ pub struct HelpView {
 }
 
 impl HelpView {
-    /// `None` when the area is too small to show any of it. In kiosk mode the keys that
-    /// are not bound there are left out.
-    pub fn compute(graph: &Graph, ascii: bool, kiosk: bool, area: Rect) -> Option<HelpView> {
+    /// `None` when the area is too small to show any of it. Without `saving` (kiosk
+    /// mode) the keys that save files are left out, as they are not bound.
+    pub fn compute(graph: &Graph, ascii: bool, saving: bool, area: Rect) -> Option<HelpView> {
         let width = area.width.saturating_sub(4).min(76);
         if width < 12 || area.height < 7 {
             return None;
@@ -67,7 +67,7 @@ impl HelpView {
             .map(|r| (r, false))
             .collect();
         rows.push((HelpRowText::Blank, false));
-        rows.extend(help_rows(ascii, kiosk).into_iter().map(|r| {
+        rows.extend(help_rows(ascii, saving).into_iter().map(|r| {
             (
                 match r {
                     HelpRow::Blank => HelpRowText::Blank,

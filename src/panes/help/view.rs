@@ -15,10 +15,10 @@ pub fn draw(
     area: Rect,
     pane: &HelpPane,
     graph: &Graph,
-    kiosk: bool,
+    saving: bool,
     theme: &Theme,
 ) {
-    let Some(view) = HelpView::compute(graph, theme.ascii, kiosk, area) else {
+    let Some(view) = HelpView::compute(graph, theme.ascii, saving, area) else {
         return;
     };
     let rect = view.rect;

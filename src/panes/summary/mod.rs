@@ -9,7 +9,7 @@ pub mod qr;
 pub mod view;
 
 use std::cell::{Cell, RefCell};
-use std::path::PathBuf;
+use std::path::Path;
 use std::rc::Rc;
 
 use super::{Effect, Viewport, scrolled};
@@ -29,8 +29,6 @@ pub struct SummaryPane {
     pub date: Stamp,
     /// When set, every opening uses this date instead of the clock (tests).
     pub fixed_date: Option<Stamp>,
-    /// Where the save key writes (the current directory unless tests say otherwise).
-    pub save_dir: PathBuf,
     /// The summary and its lines at the last draw.
     built: RefCell<Option<Built>>,
     /// The QR code at the last draw.
@@ -55,7 +53,6 @@ impl Default for SummaryPane {
             max_scroll: Cell::new(usize::MAX),
             date: Stamp::from_unix(0),
             fixed_date: None,
-            save_dir: PathBuf::from("."),
             built: RefCell::new(None),
             code: RefCell::new(None),
         }
@@ -103,11 +100,11 @@ impl SummaryPane {
         self.code.borrow().as_ref().and_then(|f| f.code.clone())
     }
 
-    /// Save the summary as Markdown in a new file; what to tell the person.
-    pub fn save(&self, session: &Session) -> String {
+    /// Save the summary as Markdown in a new file in `dir`; what to tell the person.
+    pub fn save(&self, session: &Session, dir: &Path) -> String {
         let now = self.fixed_date.unwrap_or_else(Stamp::now);
         let summary = Summary::of(session, now);
-        match save::save_new(&self.save_dir, &summary, now) {
+        match save::save_new(dir, &summary, now) {
             Ok(path) => format!("Saved the summary to {}", path.display()),
             Err(why) => format!("Not saved: {why}"),
         }
