@@ -133,9 +133,18 @@ fn the_summary_opens_from_every_pane() {
             press(&mut app, keys);
             let before = app.session.generation();
             assert_ne!(app.pane, Pane::Summary, "{name}");
+            let from = app.pane;
             press(&mut app, &[key]);
             assert_eq!(app.pane, Pane::Summary, "{key} from the {name}");
             assert_eq!(app.session.generation(), before, "{key} changed nothing");
+            // Esc: the QR code back to the text, the text back where it came from.
+            press(&mut app, &["c"]);
+            assert!(app.summary.qr);
+            press(&mut app, &["Esc"]);
+            assert!(!app.summary.qr);
+            assert_eq!(app.pane, Pane::Summary);
+            press(&mut app, &["Esc"]);
+            assert_eq!(app.pane, from, "Esc goes back to the {name}");
         }
     }
 }

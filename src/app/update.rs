@@ -118,7 +118,7 @@ fn focus(app: &mut App, pane: Pane) -> Effect {
         return Effect::None;
     }
     if pane == Pane::Summary && app.pane != Pane::Summary {
-        app.summary.open();
+        app.summary.open(app.pane);
     }
     app.pane = pane;
     Effect::None

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use super::{Effect, Viewport, scrolled};
-use crate::app::{Action, Session};
+use crate::app::{Action, Pane, Session};
 use crate::summary::text::{Line, lines};
 use crate::summary::{Stamp, Summary, save};
 
@@ -22,6 +22,8 @@ pub struct SummaryPane {
     pub scroll: usize,
     /// Show the QR code instead of the text.
     pub qr: bool,
+    /// The pane it was opened from, for Esc.
+    pub from: Pane,
     /// The text as last drawn: its rows and how far it could scroll.
     pub view: Viewport,
     pub max_scroll: Cell<usize>,
@@ -49,6 +51,7 @@ impl Default for SummaryPane {
         SummaryPane {
             scroll: 0,
             qr: false,
+            from: Pane::Body,
             view: Viewport::default(),
             max_scroll: Cell::new(usize::MAX),
             date: Stamp::from_unix(0),
@@ -60,8 +63,10 @@ impl Default for SummaryPane {
 }
 
 impl SummaryPane {
-    /// Opened afresh: dated now, at the top, as text.
-    pub fn open(&mut self) {
+    /// Opened afresh from a pane: dated now, at the top, as text.
+    pub fn open(&mut self, from: Pane) {
+        self.from = from;
+        self.qr = false;
         self.date = self.fixed_date.unwrap_or_else(Stamp::now);
         self.scroll = 0;
         self.max_scroll.set(usize::MAX);
@@ -116,6 +121,12 @@ impl SummaryPane {
                 self.qr = !self.qr;
                 Effect::None
             }
+            // Esc: from the QR code back to the text, from the text back where it came from.
+            Action::Back if self.qr => {
+                self.qr = false;
+                Effect::None
+            }
+            Action::Back => Effect::Focus(self.from),
             other => {
                 let max = self.max_scroll.get();
                 let page = self.view.height();

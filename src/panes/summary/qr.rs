@@ -160,3 +160,82 @@ pub fn draw(buf: &mut Buffer, at: Rect, code: &Code, ascii: bool, color: bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Session;
+    use crate::engine::Answer;
+    use crate::summary::Stamp;
+
+    fn summary() -> Summary {
+        let text = include_str!("../../../tests/fixtures/ui-graph.ron");
+        let graph = crate::graph::parse(vec![crate::graph::SourceText::new("g.ron", text)])
+            .expect("fixture parses");
+        let mut s = Session::new(graph, true);
+        s.choose_regions(vec!["back".into()]);
+        s.answer("q-start", Answer::Yes).expect("fits");
+        Summary::of(&s, Stamp::from_unix(1_796_306_709))
+    }
+
+    #[test]
+    fn the_code_chosen_always_fits_its_room_and_is_the_fullest_that_does() {
+        let s = summary();
+        for ascii in [false, true] {
+            for (cols, rows) in [(50, 20), (50, 22), (80, 30), (90, 36), (200, 100), (12, 6)] {
+                let Some(code) = fit(&s, cols, rows, ascii) else {
+                    // Nothing fits: not even the shortest form's code.
+                    let tiny = QrCode::with_error_correction_level(
+                        text(&s, Form::Tiny).as_bytes(),
+                        EcLevel::L,
+                    )
+                    .expect("encodes");
+                    let (w, h) = (tiny.width() + 4, tiny.width() + 4);
+                    let room = if ascii {
+                        (usize::from(cols) / 2).min(usize::from(rows))
+                    } else {
+                        usize::from(cols).min(usize::from(rows) * 2)
+                    };
+                    assert!(w.max(h) > room, "{cols}x{rows}: the tiny code would fit");
+                    continue;
+                };
+                let (w, h) = code.cells(ascii);
+                assert!(w <= cols && h <= rows, "{cols}x{rows}: {w}x{h}");
+                assert!(code.quiet >= 2);
+                assert_eq!(code.text, text(&s, code.form));
+                // No fuller form fits.
+                for fuller in Form::ALL.iter().filter(|f| **f < code.form) {
+                    let side = QrCode::with_error_correction_level(
+                        text(&s, *fuller).as_bytes(),
+                        EcLevel::L,
+                    )
+                    .map_or(usize::MAX, |c| c.width() + 4);
+                    let room = if ascii {
+                        (usize::from(cols) / 2).min(usize::from(rows))
+                    } else {
+                        usize::from(cols).min(usize::from(rows) * 2)
+                    };
+                    assert!(side > room, "{fuller:?} would fit {cols}x{rows}");
+                }
+            }
+        }
+        // A room the size of an 80x24 pane holds a short form; a large one the full text.
+        let small = fit(&s, 50, 22, false).expect("a code at 80x24");
+        assert_ne!(small.form, Form::Full);
+        assert_eq!(fit(&s, 200, 100, false).expect("a code").form, Form::Full);
+    }
+
+    #[test]
+    fn the_tiny_form_is_alphanumeric() {
+        let t = text(&summary(), Form::Tiny);
+        assert!(
+            t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " $%*+-./:".contains(c)),
+            "{t}"
+        );
+        assert_eq!(
+            crate::summary::compact::alphanumeric("Sjögren's, (x)"),
+            "SJOGREN S X "
+        );
+    }
+}
