@@ -373,3 +373,44 @@ fn an_ascii_terminal_too_small_says_so() {
         "{screen}"
     );
 }
+
+/// A click (or a touch) opens the summary: on its tab when the panes are tabs, on the
+/// header's button when they are side by side; the same button goes back.
+#[test]
+fn a_click_or_a_touch_opens_the_summary() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let click = |app: &mut App, column: u16, row: u16| {
+        let event = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        for a in symptom_explorer::app::actions_for(app, &event) {
+            update(app, a);
+        }
+    };
+    // Tabs: " Body  Questions  Causes  Summary ".
+    let mut app = app_with(interface());
+    let screen = draw(&mut app, 80, 24).backend().to_string();
+    let at = screen
+        .lines()
+        .next()
+        .expect("a header")
+        .find("Summary")
+        .expect("a tab");
+    click(&mut app, u16::try_from(at).expect("small"), 0);
+    assert_eq!(app.pane, Pane::Summary);
+    // Side by side: the button on the header.
+    let mut app = app_with(interface());
+    let screen = draw(&mut app, 140, 40).backend().to_string();
+    let header = screen.lines().next().expect("a header").to_string();
+    let at = header.find("F2 Summary").expect("a button");
+    click(&mut app, u16::try_from(at).expect("small"), 0);
+    assert_eq!(app.pane, Pane::Summary);
+    let screen = draw(&mut app, 140, 40).backend().to_string();
+    let header = screen.lines().next().expect("a header").to_string();
+    let at = header.find("Esc Back").expect("the button goes back");
+    click(&mut app, u16::try_from(at).expect("small"), 0);
+    assert_eq!(app.pane, Pane::Body);
+}

@@ -20,13 +20,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
     // level above routine (a red flag, a rule, a dangerous cause) is shown.
     let ranking = app.session.ranking();
     let assessed = app.session.assessed();
+    let words = format!(" {} ", crate::app::layout::overall_label(app));
     let level = if assessed {
-        Span::styled(
-            format!(" {} ", ranking.triage_label),
-            theme.triage(ranking.triage),
-        )
+        Span::styled(words, theme.triage(ranking.triage))
     } else {
-        Span::styled(" not assessed ", theme.text())
+        Span::styled(words, theme.text())
     };
     let right = vec![Span::styled("Overall:", theme.faint()), level];
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
@@ -76,6 +74,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
         );
     }
     frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), area);
+    // Wide, the panes have no tabs: a button opens the summary (a click or a touch).
+    if let Some(button) = crate::app::layout::summary_button(app, area, layout.wide) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                crate::app::layout::button_words(app),
+                theme.selected(),
+            )),
+            button,
+        );
+    }
 }
 
 /// The first `width` columns of a row and the rest.
