@@ -211,6 +211,33 @@ fn a_saved_json_summary_ranks_again_as_the_session_did() {
         ["fever", "lifting-twisting", "radiates-below-knee"]
     );
     assert_eq!(ranked["causes"], by_hand["causes"]);
+
+    // Other content than the summary was made with: ranked all the same, with a warning.
+    let other = dir.path().join("other.json");
+    let version = json["content_version"].as_str().expect("a version");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(&saved)
+            .expect("saved")
+            .replace(version, "000000000000"),
+    )
+    .expect("written");
+    let out = run(&[
+        "--graph",
+        graph,
+        "rank",
+        "--answers",
+        other.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("content version 000000000000"),
+        "{}",
+        text(&out.stderr)
+    );
+    let again: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(again["causes"], ranked["causes"]);
 }
 
 #[test]

@@ -414,3 +414,62 @@ fn a_click_or_a_touch_opens_the_summary() {
     click(&mut app, u16::try_from(at).expect("small"), 0);
     assert_eq!(app.pane, Pane::Body);
 }
+
+/// Where style carries meaning: the triage level is in its level's style (reverse video
+/// and bold for an emergency, with or without colour), and the QR code is black on white
+/// with colour, reverse video without.
+#[test]
+fn the_level_and_the_code_keep_their_style_with_or_without_colour() {
+    for color in [true, false] {
+        let mut app = app_with(Options {
+            color,
+            ..interface()
+        });
+        press(&mut app, EMERGENCY);
+        let terminal = draw(&mut app, 80, 24);
+        let buf = terminal.backend().buffer();
+        let screen = terminal.backend().to_string();
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Level: EMERGENCY"))
+            .expect("the level is on the first screen");
+        let col = line.find("EMERGENCY").expect("the word");
+        let col = line[..col].chars().count();
+        let cell = &buf[(
+            u16::try_from(col).expect("small"),
+            u16::try_from(row).expect("small"),
+        )];
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD),
+            "{cell:?}"
+        );
+        assert_eq!(cell.fg != Color::Reset, color, "{cell:?}");
+
+        press(&mut app, &["c"]);
+        let terminal = draw(&mut app, 80, 24);
+        let code = app.summary.drawn_code().expect("a code");
+        let (cols, rows) = code.cells(false);
+        let buf = terminal.backend().buffer();
+        // The code's top-left corner: the first cell of the quiet zone.
+        let in_code = |x: u16, y: u16| {
+            let cell = &buf[(x, y)];
+            let styled = cell.bg == Color::White || cell.modifier.contains(Modifier::REVERSED);
+            styled && ["█", "▀", "▄", " "].contains(&cell.symbol())
+        };
+        let top = (0..24)
+            .find(|&y| (0..cols).all(|x| in_code(x, y)))
+            .expect("the code is drawn");
+        for y in top..top + rows {
+            for x in 0..cols {
+                let cell = &buf[(x, y)];
+                if color {
+                    assert_eq!((cell.fg, cell.bg), (Color::Black, Color::White), "{x},{y}");
+                } else {
+                    assert!(cell.modifier.contains(Modifier::REVERSED), "{x},{y}");
+                    assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+                }
+            }
+        }
+    }
+}

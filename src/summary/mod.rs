@@ -256,6 +256,12 @@ impl Summary {
         }
     }
 
+    /// The summary as plain text wrapped to `width` columns, ending with a newline (what a
+    /// `.txt` file holds at [`text::FILE_WIDTH`]).
+    pub fn plain_text(&self, width: usize) -> String {
+        text::plain(self, width)
+    }
+
     /// The triage as one line: "EMERGENCY: Call ... now" or "not assessed yet".
     pub fn triage_line(&self) -> String {
         if self.triage.assessed {

@@ -115,6 +115,8 @@ pub struct Fitted {
     pub room: (u16, u16),
     pub ascii: bool,
     pub code: Option<Code>,
+    /// See [`full_side`].
+    pub full_side: Option<usize>,
 }
 
 /// The style of a cell: dark ink on light paper. With colours, black on white; without,

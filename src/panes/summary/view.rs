@@ -96,7 +96,7 @@ fn fitted(
     summary: &Summary,
     room: (u16, u16),
     ascii: bool,
-) -> Option<qr::Code> {
+) -> (Option<qr::Code>, Option<usize>) {
     let mut cache = pane.code.borrow_mut();
     if let Some(f) = cache.as_ref()
         && f.generation == session.generation()
@@ -104,17 +104,22 @@ fn fitted(
         && f.room == room
         && f.ascii == ascii
     {
-        return f.code.clone();
+        return (f.code.clone(), f.full_side);
     }
     let code = qr::fit(summary, room.0, room.1, ascii);
+    let full_side = match &code {
+        Some(c) if c.form == Form::Full => None,
+        _ => qr::full_side(summary),
+    };
     *cache = Some(Fitted {
         generation: session.generation(),
         date: pane.date,
         room,
         ascii,
         code: code.clone(),
+        full_side,
     });
-    code
+    (code, full_side)
 }
 
 fn draw_qr(
@@ -134,7 +139,7 @@ fn draw_qr(
     } else {
         area.width
     };
-    let code = fitted(pane, session, &summary, (room_w, area.height), theme.ascii);
+    let (code, full_side) = fitted(pane, session, &summary, (room_w, area.height), theme.ascii);
     pane.view.record(0, usize::from(area.height));
     pane.max_scroll.set(pane.scroll);
     let mut words: Vec<Line> = Vec::new();
@@ -169,7 +174,7 @@ fn draw_qr(
                     theme.bold(),
                 )));
                 words.push(Line::from(""));
-                words.push(Line::from(larger_window(&summary, theme.ascii)));
+                words.push(Line::from(larger_window(full_side, theme.ascii)));
             }
             let x = area.x + cols + 1;
             Rect::new(x, area.y, area.width.saturating_sub(cols + 1), area.height)
@@ -201,9 +206,10 @@ fn draw_qr(
     }
 }
 
-/// How large a window shows the full text as a code, in words.
-fn larger_window(summary: &Summary, ascii: bool) -> String {
-    match qr::full_side(summary) {
+/// How large a window shows the full text as a code (`side` modules a side, if the
+/// full text fits in a code at all), in words.
+fn larger_window(side: Option<usize>, ascii: bool) -> String {
+    match side {
         Some(side) => {
             let (cols, rows) = if ascii {
                 (side * 2, side)
