@@ -39,9 +39,10 @@ pub fn run(globals: &Globals) -> ExitCode {
         save_dir: None,
         summary_sink: None,
     };
-    // The summary pane's save key writes in the current folder (never on a kiosk).
+    // The summary pane's save key writes in the current folder (never on a kiosk), and
+    // says the whole path.
     if options.kiosk.is_none() {
-        options.save_dir = Some(std::path::PathBuf::from("."));
+        options.save_dir = std::env::current_dir().ok();
     }
     if globals.save.is_some() && options.kiosk.is_some() {
         return finish(Err(Failure::Usage(save::NOT_IN_KIOSK.to_string())));

@@ -156,7 +156,7 @@ fn draw_qr(
                 theme.color,
             );
             words.push(Line::from(Span::styled(
-                "Scan with a phone camera to take the summary away. Nothing is saved here.",
+                "Scan it with a phone camera to take the summary with you: nothing is written on this computer.",
                 theme.text(),
             )));
             words.push(Line::from(""));
