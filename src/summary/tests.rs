@@ -256,3 +256,34 @@ fn a_saved_summary_with_an_error_says_where() {
     .expect_err("another format");
     assert_eq!((e.line, e.column), (1, 2));
 }
+
+#[test]
+fn a_saved_answer_that_does_not_fit_says_what_would() {
+    let graph = checklist_graph();
+    let checklist = graph.question("q-start").expect("a checklist");
+    let typo = SavedValue::Ticked {
+        ticked: vec!["fevr".into()],
+    };
+    let why = typo.answer(checklist).expect_err("no such item");
+    assert!(
+        why.contains("\"fevr\"") && why.contains("did you mean \"fever\""),
+        "{why}"
+    );
+    let none = SavedValue::Ticked { ticked: vec![] };
+    assert_eq!(none.answer(checklist), Ok(Answer::Checked(0)));
+    let yes = SavedValue::Word("yes".into());
+    assert!(
+        yes.answer(checklist).is_err(),
+        "a checklist is not answered yes"
+    );
+    let choice = graph.question("q-kind").expect("a choice");
+    assert_eq!(
+        SavedValue::Choice { choice: 2 }.answer(choice),
+        Ok(Answer::Choice(1))
+    );
+    assert!(SavedValue::Choice { choice: 0 }.answer(choice).is_err());
+    assert_eq!(
+        SavedValue::Word("not sure".into()).answer(choice),
+        Ok(Answer::Unsure)
+    );
+}
