@@ -342,7 +342,14 @@ fn the_drawn_qr_code_reads_back_to_the_summary_text() {
             compact_text(&summary, code.form),
             "{w}x{h} ascii {ascii}"
         );
-        let screen = boxed_words(&terminal.backend().to_string());
+        let drawn = terminal.backend().to_string();
+        assert!(
+            drawn.contains("RED FLAG - EMERGENCY"),
+            "the banner stays: {drawn}"
+        );
+        let screen = boxed_words(&drawn);
+        // The whole advice is beside the code, whatever the banner has room for.
+        assert!(screen.contains(&summary_of(&app).triage.advice), "{screen}");
         if code.form == Form::Full {
             assert!(screen.contains("full summary"), "{screen}");
         } else {

@@ -32,6 +32,10 @@ impl Layout {
         }
         let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
         let max_banner = match area.height {
+            // While the summary's QR code is shown the banner keeps its first two lines
+            // (the level and the words to act on, cut with "..."), as below 18 rows: the
+            // code needs the height, and the words beside it give the whole advice.
+            _ if app.pane == Pane::Summary && app.summary.qr => 2,
             36.. => 6,
             24.. => 5,
             18.. => 3,

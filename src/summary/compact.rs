@@ -79,9 +79,6 @@ pub fn text(summary: &Summary, form: Form) -> String {
             out.push(format!("WARNING: {} ({})", w.name, w.level.id()));
         }
         out.push(format!("WHERE: {}", s.places_line()));
-        if let Some(person) = s.person() {
-            out.push(format!("PERSON: {person}"));
-        }
     }
     if form == Form::Compact {
         for a in &s.answers {
@@ -118,11 +115,11 @@ pub fn text(summary: &Summary, form: Form) -> String {
 /// the characters a QR code's alphanumeric mode holds (digits, A-Z, space, `$%*+-./:`),
 /// which takes about two thirds of the room of bytes.
 fn tiny(s: &Summary) -> String {
-    let mut out = vec![format!("SYMPTOM SUMMARY {}", s.date.shown())];
+    let mut out = vec![format!("SUMMARY {}", s.date.shown())];
     out.push(if s.triage.assessed {
-        format!("TRIAGE: {}", s.triage.label)
+        s.triage.label.clone()
     } else {
-        "TRIAGE: NOT ASSESSED".to_string()
+        "TRIAGE NOT ASSESSED".to_string()
     });
     if !s.red_flags.is_empty() {
         let names: Vec<&str> = s.red_flags.iter().map(|f| f.name.as_str()).collect();

@@ -116,13 +116,6 @@ pub fn pieces(s: &Summary) -> Vec<Piece> {
         text: s.places_line(),
         tone: Tone::Plain,
     });
-    if let Some(person) = s.person() {
-        out.push(Piece::Field {
-            label: "Person",
-            value: person,
-            tone: Tone::Plain,
-        });
-    }
 
     out.push(Piece::Heading("Answers, in the order asked".into()));
     if s.answers.is_empty() {
@@ -132,11 +125,18 @@ pub fn pieces(s: &Summary) -> Vec<Piece> {
         });
     }
     for (n, a) in s.answers.iter().enumerate() {
+        // A checklist says what was ticked and what was not: "none of these" alone would
+        // not tell the clinician which signs were ruled out.
+        let answer = match (a.words.as_str(), a.not_ticked.as_slice()) {
+            (words, []) => format!("Answer: {words}"),
+            ("none of these", not) => format!("Answer: none of these ({})", not.join("; ")),
+            (words, not) => format!("Answer: {words} (not: {})", not.join("; ")),
+        };
         out.push(Piece::Item {
             mark: format!("{}.", n + 1),
             text: a.question.clone(),
             tone: Tone::Plain,
-            under: Some(format!("Answer: {}", a.words)),
+            under: Some(answer),
         });
     }
     if s.passed_over > 0 {

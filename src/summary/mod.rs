@@ -51,6 +51,8 @@ pub struct Summary {
     pub all_questions: bool,
     /// The interview has no question left.
     pub finished: bool,
+    /// The age and sex the answers recorded (for the JSON; the text has the answers,
+    /// since an age band's representative age is not the person's age).
     pub age: Option<u8>,
     pub sex: Option<Sex>,
     pub triage: TriageSummary,
@@ -87,6 +89,9 @@ pub struct GivenAnswer {
     pub answer: Answer,
     /// The answer in words ("yes", "none of these", the ticked items).
     pub words: String,
+    /// On a checklist answered (not "not sure"), the items not ticked: what the person
+    /// said they do not have.
+    pub not_ticked: Vec<String>,
     /// The answer as a saved summary writes it (checklists by their findings' ids).
     pub saved: SavedValue,
 }
@@ -154,6 +159,19 @@ pub fn share_text(share: f64) -> String {
     }
 }
 
+/// The items of a checklist an answer leaves unticked (none for other answers).
+fn not_ticked(answer: Answer, question: &crate::graph::Question) -> Vec<String> {
+    match (answer, &question.answers) {
+        (Answer::Checked(bits), crate::graph::Answers::Checklist(items)) => items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !crate::engine::interview::is_ticked(bits, *i))
+            .map(|(_, item)| one_line(&item.label))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Content text on one line, with no placeholder left.
 fn one_line(text: &str) -> String {
     fill_placeholders(text, DEFAULT_EMERGENCY_NUMBER)
@@ -189,6 +207,7 @@ impl Summary {
                     question: one_line(&q.text),
                     answer: *answer,
                     words: answer.describe(q),
+                    not_ticked: not_ticked(*answer, q),
                     saved: SavedValue::of(*answer, q),
                 })
             })
@@ -273,20 +292,6 @@ impl Summary {
             )
         } else {
             NOT_ASSESSED.to_string()
-        }
-    }
-
-    /// "Female, 42" and the like; `None` when neither was recorded.
-    pub fn person(&self) -> Option<String> {
-        let sex = self.sex.map(|s| match s {
-            Sex::Female => "female",
-            Sex::Male => "male",
-        });
-        match (sex, self.age) {
-            (Some(s), Some(a)) => Some(format!("{s}, age {a}")),
-            (Some(s), None) => Some(s.to_string()),
-            (None, Some(a)) => Some(format!("age {a}")),
-            (None, None) => None,
         }
     }
 

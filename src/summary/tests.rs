@@ -190,6 +190,12 @@ fn a_checklist_answer_is_in_words_and_saved_by_findings() {
         first.words,
         "It started after lifting, twisting or bending; A fever"
     );
+    assert_eq!(first.not_ticked, ["New trouble controlling your bladder"]);
+    assert!(
+        plain(&summary, 200).contains(
+            "Answer: It started after lifting, twisting or bending; A fever (not: New trouble controlling your bladder)"
+        )
+    );
     assert_eq!(
         first.saved,
         SavedValue::Ticked {

@@ -155,11 +155,7 @@ fn draw_qr(
                 theme.ascii,
                 theme.color,
             );
-            words.push(Line::from(Span::styled(
-                "Scan it with a phone camera to take the summary with you: nothing is written on this computer.",
-                theme.text(),
-            )));
-            words.push(Line::from(""));
+            words.extend(triage_lines(&summary, theme));
             if code.form == Form::Full {
                 words.push(Line::from(Span::styled(
                     "The code holds the full summary.",
@@ -173,14 +169,19 @@ fn draw_qr(
                     ),
                     theme.bold(),
                 )));
-                words.push(Line::from(""));
                 words.push(Line::from(larger_window(full_side, theme.ascii)));
             }
+            words.push(Line::from(""));
+            words.push(Line::from(Span::styled(
+                "Scan it with a phone camera to take the summary with you: nothing is written on this computer.",
+                theme.text(),
+            )));
             let x = area.x + cols + 1;
             Rect::new(x, area.y, area.width.saturating_sub(cols + 1), area.height)
         }
         None => {
             frame.render_widget(Clear, area);
+            words.extend(triage_lines(&summary, theme));
             words.push(Line::from(Span::styled(
                 if theme.ascii {
                     "The QR code needs a larger window or a Unicode terminal: in ASCII each module takes two characters."
@@ -204,6 +205,22 @@ fn draw_qr(
             words_area,
         );
     }
+}
+
+/// The triage and the words to act on, first beside the code: the banner above is cut
+/// to two lines while the code is shown.
+fn triage_lines(summary: &Summary, theme: &Theme) -> Vec<Line<'static>> {
+    if !summary.triage.assessed {
+        return Vec::new();
+    }
+    vec![
+        Line::from(Span::styled(
+            summary.triage.label.to_uppercase(),
+            theme.triage(summary.triage.level),
+        )),
+        Line::from(Span::styled(summary.triage.advice.clone(), theme.bold())),
+        Line::from(""),
+    ]
 }
 
 /// How large a window shows the full text as a code (`side` modules a side, if the
