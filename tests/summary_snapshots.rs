@@ -179,6 +179,7 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
     let mut kiosk = app_with(Options {
         kiosk: Some(KioskSettings::default()),
         save_dir: Some(dir.path().to_path_buf()),
+        summary_sink: Some(symptom_explorer::summary::sink::SummarySink::default()),
         ..Options::default()
     });
     press(&mut kiosk, &["F2", "s"]);
@@ -191,6 +192,8 @@ fn the_keys_show_in_the_bar_and_the_help_and_save_is_absent_on_a_kiosk() {
         0,
         "nothing is written on a kiosk"
     );
+    assert!(!kiosk.can_save());
+    assert!(kiosk.options.summary_sink.is_none() && kiosk.options.save_dir.is_none());
     let help = hints::help_rows(false, false);
     assert!(has(&help, "the summary to take to the clinician"));
     assert!(!has(&help, "save the summary"));

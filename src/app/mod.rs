@@ -127,8 +127,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(mut graph: Graph, options: Options) -> App {
+    pub fn new(mut graph: Graph, mut options: Options) -> App {
         graph.fill_emergency_number(&options.emergency_number);
+        // Nothing is ever written on a kiosk, whatever else the options say.
+        if options.kiosk.is_some() {
+            options.save_dir = None;
+            options.summary_sink = None;
+        }
         let body = BodyPane::new(&graph);
         let session = Session::new(graph, !options.all_questions);
         if let Some(sink) = &options.summary_sink {
