@@ -372,7 +372,10 @@ fn a_bad_answers_file_is_an_error_at_its_place_with_what_was_meant() {
         "{}",
         text(&out.stderr)
     );
-    // With --region it is one or the other.
+    // With --region it is one or the other; --save is for the interface.
     let out = run(&["rank", "--answers", "x.json", "--region", "back"]);
     assert_eq!(out.status.code(), Some(2));
+    let out = run(&["rank", "--region", "back", "--save", "x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--save is for the interface"));
 }

@@ -55,6 +55,11 @@ fn dedup(ids: &[String]) -> Vec<String> {
 }
 
 pub fn run(globals: &Globals, args: &RankArgs) -> Result<(), Failure> {
+    if globals.save.is_some() {
+        return Err(Failure::Usage(
+            "--save is for the interface (it saves the summary when the interface ends); rank prints to standard output".into(),
+        ));
+    }
     let graph = load(globals)?;
     if let Some(path) = &args.answers {
         let session = from_answers(graph, path)?;
