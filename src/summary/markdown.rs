@@ -23,24 +23,34 @@ pub fn markdown(summary: &Summary) -> String {
                 tone,
                 under,
             } => {
-                let mark = if mark == "!" {
-                    "- **!**".to_string()
+                // "1." items are an ordered list (numbered from 1, as Markdown numbers
+                // them); "!" items a list with the mark in bold.
+                let (mark, indent) = if mark == "!" {
+                    ("- **!**".to_string(), "  ")
                 } else {
-                    // "1." items: numbered as given (Markdown would renumber "1." lists).
-                    format!("- {}", mark.replace('.', "\\."))
+                    (mark, "   ")
                 };
-                out.push_str(&format!("{mark} {}\n", strong(&escape(&text), tone)));
-                if let Some(under) = under {
-                    out.push_str(&format!("  {}\n", escape(&under)));
+                let text = strong(&escape(&text), tone);
+                match under {
+                    // Two spaces: a line break inside the item.
+                    Some(under) => {
+                        out.push_str(&format!("{mark} {text}  \n{indent}{}\n", escape(&under)))
+                    }
+                    None => out.push_str(&format!("{mark} {text}\n")),
                 }
             }
             Piece::Para { text, tone } => {
-                out.push_str(&format!("\n{}\n", strong(&escape(&text), tone)));
+                out.push_str(&format!("\n{}\n\n", strong(&escape(&text), tone)));
             }
             Piece::Gap => {}
         }
     }
-    out
+    // One blank line between blocks, never more.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    let trimmed = out.trim_start_matches('\n').trim_end();
+    format!("{trimmed}\n")
 }
 
 fn strong(text: &str, tone: Tone) -> String {
