@@ -31,12 +31,12 @@ pub fn markdown(summary: &Summary) -> String {
                     (mark, "   ")
                 };
                 let text = strong(&escape(&text), tone);
-                match under {
+                if let Some(under) = under {
                     // Two spaces: a line break inside the item.
-                    Some(under) => {
-                        out.push_str(&format!("{mark} {text}  \n{indent}{}\n", escape(&under)))
-                    }
-                    None => out.push_str(&format!("{mark} {text}\n")),
+                    let under = escape(&under);
+                    out.push_str(&format!("{mark} {text}  \n{indent}{under}\n"));
+                } else {
+                    out.push_str(&format!("{mark} {text}\n"));
                 }
             }
             Piece::Para { text, tone } => {
