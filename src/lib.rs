@@ -11,5 +11,6 @@ pub mod config;
 pub mod engine;
 pub mod graph;
 pub mod panes;
+pub mod summary;
 pub mod tui;
 pub mod ui;

@@ -121,19 +121,22 @@ fn a_full_interview_ends_in_self_care_with_the_interfaces_questions() {
     assert_eq!(asked(&text), expected, "{text}");
 
     assert!(text.contains("That was the last question."), "{text}");
-    assert!(text.contains("Where it hurts: Low part"), "{text}");
     assert!(
-        text.contains("1. Does the pain go down a limb? - no"),
+        text.contains("Where it hurts\n--------------\nLow part\n"),
         "{text}"
     );
     assert!(
-        text.contains("2. Do you have any of these? - Stiff"),
+        text.contains("1. Does the pain go down a limb?\n   Answer: no"),
         "{text}"
     );
-    assert!(text.contains("Triage: SELF-CARE (self-care)"), "{text}");
+    assert!(
+        text.contains("2. Do you have any of these?\n   Answer: Stiff"),
+        "{text}"
+    );
+    assert!(text.contains("Level: SELF-CARE (self-care)"), "{text}");
     assert!(text.contains("Rest and keep moving gently."), "{text}");
-    let first_cause = line_at(&text, "  1. Pulled muscle");
-    assert!(first_cause > line_at(&text, "Possible causes"), "{text}");
+    let first_cause = line_at(&text, "1. Pulled muscle");
+    assert!(first_cause > line_at(&text, "Most likely causes"), "{text}");
     assert!(!text.contains("WARNING"), "{text}");
     assert!(
         text.trim_end()
@@ -173,7 +176,7 @@ fn an_emergency_is_warned_of_right_after_the_answer_that_raised_it() {
         "{text}"
     );
     // The result leads with the emergency, and it is the last thing said too.
-    assert!(text.contains("Triage: EMERGENCY (emergency)"), "{text}");
+    assert!(text.contains("Level: EMERGENCY (emergency)"), "{text}");
     let last = all.last().expect("output");
     assert!(last.starts_with("Act on this now: Emergency."), "{text}");
     assert!(line_at(&text, NOTICE_START) < all.len() - 1);
@@ -208,7 +211,7 @@ fn an_emergency_in_the_bundled_graph_is_warned_of_at_once_and_kept_in_view() {
         .skip(reminder)
         .position(|l| l.starts_with("Question "));
     assert!(next_question.is_some(), "{text}");
-    assert!(text.contains("Triage: EMERGENCY (emergency)"), "{text}");
+    assert!(text.contains("Level: EMERGENCY (emergency)"), "{text}");
     assert!(
         all.last()
             .is_some_and(|l| l.starts_with("Act on this now: Emergency.")),
@@ -234,7 +237,7 @@ fn b_takes_back_the_last_answer_and_then_the_places() {
         "{text}"
     );
     assert!(
-        text.contains("1. Does the pain go down a limb? - no"),
+        text.contains("1. Does the pain go down a limb?\n   Answer: no"),
         "{text}"
     );
     assert!(
@@ -242,13 +245,16 @@ fn b_takes_back_the_last_answer_and_then_the_places() {
         "the answer taken back is gone: {text}"
     );
     // The warning of the answer taken back is not what the result says.
-    assert!(text.contains("Triage: SELF-CARE"), "{text}");
+    assert!(text.contains("Level: SELF-CARE"), "{text}");
 
     // With no answer left, b goes back to where it hurts.
     let text = ask("2\nb\n3\nq\n");
     assert!(text.contains("Back to where it hurts."), "{text}");
     assert_eq!(count(&text, "Where does it hurt?"), 2, "{text}");
-    assert!(text.contains("Where it hurts: Limb"), "{text}");
+    assert!(
+        text.contains("Where it hurts\n--------------\nLimb\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -298,19 +304,20 @@ fn invalid_input_is_asked_again_with_a_reason() {
     );
     // Each question is asked once: a bad answer does not move on.
     assert_eq!(asked(&text).len(), 2, "{text}");
-    assert!(text.contains("Triage: SELF-CARE"), "{text}");
+    assert!(text.contains("Level: SELF-CARE"), "{text}");
 }
 
 #[test]
 fn end_of_input_midway_prints_what_is_known() {
     let text = ask("2\n");
     assert!(text.contains("End of input"), "{text}");
-    assert!(text.contains("Where it hurts: Low part"), "{text}");
-    assert!(text.contains("Your answers: none yet."), "{text}");
     assert!(
-        text.contains(
-            "a calm level below means only that no warning sign has been reported so far"
-        ),
+        text.contains("Where it hurts\n--------------\nLow part\n"),
+        "{text}"
+    );
+    assert!(text.contains("No question answered yet."), "{text}");
+    assert!(
+        text.contains("Level: not assessed yet (the questions that screen for danger"),
         "{text}"
     );
     assert!(text.contains(NOTICE_START), "{text}");
@@ -320,7 +327,7 @@ fn end_of_input_midway_prints_what_is_known() {
     assert!(text.contains("Nothing was chosen"), "{text}");
     let text = ask("2\n1");
     assert!(
-        text.contains("1. Does the pain go down a limb? - yes"),
+        text.contains("1. Does the pain go down a limb?\n   Answer: yes"),
         "{text}"
     );
 }
@@ -332,17 +339,17 @@ fn a_checklist_takes_several_numbers_or_none() {
     assert!(text.contains("0. None of these"), "{text}");
     assert!(text.contains("Answer: Stiff; Hot and unwell."), "{text}");
     assert!(
-        text.contains("2. Do you have any of these? - Stiff; Hot and unwell"),
+        text.contains("2. Do you have any of these?\n   Answer: Stiff; Hot and unwell"),
         "{text}"
     );
     let text = ask("2\n2\n0\n");
     assert!(
-        text.contains("2. Do you have any of these? - none of these"),
+        text.contains("2. Do you have any of these?\n   Answer: none of these"),
         "{text}"
     );
     let text = ask("2\n2\nu\n");
     assert!(
-        text.contains("2. Do you have any of these? - not sure"),
+        text.contains("2. Do you have any of these?\n   Answer: not sure"),
         "{text}"
     );
 }
@@ -369,7 +376,7 @@ fn a_dumb_or_missing_terminal_chooses_the_line_by_line_mode() {
         let err = String::from_utf8_lossy(&out.stderr).to_string();
         let text = ok(out);
         assert!(text.starts_with("Where does it hurt?"), "{term:?}: {text}");
-        assert!(text.contains("Triage: SELF-CARE"), "{term:?}: {text}");
+        assert!(text.contains("Level: SELF-CARE"), "{term:?}: {text}");
         assert!(err.contains("line by line"), "{term:?}: {err}");
         assert!(err.contains("TERM="), "how to get the interface: {err}");
         assert_eq!(err.lines().count(), 1, "a one-line note: {err}");

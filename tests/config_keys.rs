@@ -15,7 +15,7 @@ const WAIT: Duration = Duration::from_secs(20);
 fn rebound_keys_act_and_show_in_the_help_and_the_status_bar() {
     let home = tempfile::tempdir().expect("a temporary home");
     let config = home.path().join("keys.ron");
-    std::fs::write(&config, r#"(keys: {"help": ["f2"], "quit": ["f10"]})"#).expect("written");
+    std::fs::write(&config, r#"(keys: {"help": ["f3"], "quit": ["f10"]})"#).expect("written");
 
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -67,17 +67,17 @@ fn rebound_keys_act_and_show_in_the_help_and_the_status_bar() {
 
     let first = wait_for("Where does it hurt?");
     let status = first.lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("F2 help"), "status bar: {status}");
+    assert!(status.contains("F3 help"), "status bar: {status}");
     assert!(status.contains("F10 quit"), "status bar: {status}");
 
-    // "?" no longer opens the help; F2 does, and the help lists F2 for it.
+    // "?" no longer opens the help; F3 does, and the help lists F3 for it.
     send("?");
     thread::sleep(Duration::from_millis(300));
     assert!(
         !contents().contains("What this is"),
         "? no longer opens the help"
     );
-    send("\x1bOQ");
+    send("\x1bOR");
     wait_for("What this is");
     // Page through the help to the keys that work anywhere.
     let mut pages = 0;
@@ -95,7 +95,7 @@ fn rebound_keys_act_and_show_in_the_help_and_the_status_bar() {
         .lines()
         .find(|l| l.contains("this help: the keys"))
         .expect("the help row");
-    assert!(row.contains("F2") && !row.contains("F1"), "{row}");
+    assert!(row.contains("F3") && !row.contains("F1"), "{row}");
     let quit = help
         .lines()
         .find(|l| l.contains("quit (asks first"))

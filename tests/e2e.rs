@@ -13,11 +13,7 @@ use pty::{BIN, Session};
 #[test]
 fn a_person_finds_and_reads_a_cause_then_quits() {
     let mut s = Session::start(80, 24, &[]);
-    let first = s.wait_for(&[
-        "Where does it hurt?",
-        "information, not a diagnosis",
-        "Overall",
-    ]);
+    let first = s.wait_for(&["Where does it hurt?", "not a diagnosis", "Overall"]);
     assert!(s.alternate(), "the interface uses the alternate screen");
     assert!(first.contains("Lower back"), "{first}");
 

@@ -34,7 +34,7 @@ const GONE_WITHIN: Duration = Duration::from_secs(10);
 fn wait_first_screen(terminal: &SshTerminal) -> String {
     let screen = terminal.wait_for(&[
         "Where does it hurt?",
-        "information, not a diagnosis",
+        "not a diagnosis",
         "Overall",
         "q quit",
     ]);

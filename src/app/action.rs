@@ -82,4 +82,11 @@ pub enum Action {
     StaffErase,
     StaffSubmit,
     StaffCancel,
+    // Summary
+    /// Open the summary (from anywhere).
+    OpenSummary,
+    /// Show the summary as a QR code, or back as text.
+    ToggleQr,
+    /// Save the summary as Markdown in a new file (never in kiosk mode).
+    SaveSummary,
 }

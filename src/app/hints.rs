@@ -22,7 +22,9 @@ pub fn hints(app: &App) -> Vec<ShownHint> {
     let contexts = contexts(app);
     let kiosk = app.kiosk.is_some();
     let mut out: Vec<ShownHint> = Vec::new();
-    for b in contexts[0].keys() {
+    // Every context but the global one (which comes last when there is more than one).
+    let inner = contexts.len().saturating_sub(1).max(1);
+    for b in contexts[..inner].iter().flat_map(|c| c.keys()) {
         if kiosk && quits(b) {
             continue;
         }
@@ -93,10 +95,15 @@ pub enum HelpRow {
     Key(String, &'static str),
 }
 
-/// Every binding, grouped by where it works: the help overlay's rows.
+/// Every binding, grouped by where it works: the help overlay's rows. In kiosk mode the
+/// kiosk's own keys stand for the global ones, and the keys that quit or write files are
+/// left out, as they do nothing there.
 pub fn help_rows(ascii: bool, kiosk: bool) -> Vec<HelpRow> {
     let mut rows = Vec::new();
     for ctx in Context::listed(kiosk) {
+        if kiosk && ctx == Context::SummarySave {
+            continue;
+        }
         if !rows.is_empty() {
             rows.push(HelpRow::Blank);
         }

@@ -20,6 +20,9 @@ pub enum Context {
     Checklist,
     Causes,
     Detail,
+    Summary,
+    /// The summary pane's save key: outside kiosk mode only.
+    SummarySave,
     Global,
     /// The keys that work anywhere in kiosk mode (no quitting, no suspending; start over).
     Kiosk,
@@ -27,7 +30,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Body,
         Context::Questions,
@@ -35,11 +38,13 @@ impl Context {
         Context::Causes,
         Context::Search,
         Context::Detail,
+        Context::Summary,
+        Context::SummarySave,
         Context::Help,
     ];
 
     /// The contexts the help lists: in kiosk mode its own keys stand for the global ones.
-    pub fn listed(kiosk: bool) -> [Context; 8] {
+    pub fn listed(kiosk: bool) -> [Context; 10] {
         let mut all = Self::ALL;
         if kiosk {
             all[0] = Context::Kiosk;
@@ -56,6 +61,8 @@ impl Context {
             Context::Causes => "Causes list",
             Context::Search => "Search line",
             Context::Detail => "Detail view",
+            Context::Summary => "Summary",
+            Context::SummarySave => "Summary, saving (not on a kiosk)",
             Context::Help => "This help",
             Context::Confirm => "Quit?",
         }
@@ -78,6 +85,8 @@ impl Context {
             Context::Checklist => panes::questions::keys::CHECKLIST,
             Context::Causes => panes::causes::keys::KEYS,
             Context::Detail => panes::detail::keys::KEYS,
+            Context::Summary => panes::summary::keys::KEYS,
+            Context::SummarySave => panes::summary::keys::SAVE,
             Context::Global => GLOBAL,
             Context::Kiosk => KIOSK,
         }
@@ -206,6 +215,7 @@ static CONFIRM: &[Binding] = &[
 pub(super) static GLOBAL: &[Binding] = &[
     bind(&[Key(K::Tab)], "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
     bind(&[Key(K::BackTab)], "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::F(2)), Ctrl('o')], "the summary to take to the clinician: every answer, the advice, the likely causes; as a QR code too", vital("F2", "F2", "summary"), Act(Action::OpenSummary)),
     bind(&[Key(K::Char('/'))], "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
     bind(&[Key(K::Esc)], "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
     bind(&[Key(K::Char('?')), Key(K::F(1))], "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
@@ -220,6 +230,7 @@ pub(super) static GLOBAL: &[Binding] = &[
 pub(super) static KIOSK: &[Binding] = &[
     bind(&[Key(K::Tab)], "next pane", hint("Tab", "Tab", "pane"), Act(Action::NextPane)),
     bind(&[Key(K::BackTab)], "previous pane", NO, Act(Action::PrevPane)),
+    bind(&[Key(K::F(2)), Ctrl('o')], "the summary to take to the clinician: every answer, the advice, the likely causes; as a QR code for your phone", vital("F2", "F2", "summary"), Act(Action::OpenSummary)),
     bind(&[Key(K::Char('/'))], "search the causes by name, alias or symptom", vital("/", "/", "search"), Act(Action::OpenSearch)),
     bind(&[Key(K::Esc)], "back: close, clear the search, or previous pane", hint("Esc", "Esc", "back"), Act(Action::Back)),
     bind(&[Key(K::Char('?')), Key(K::F(1))], "this help: the keys and what the words on screen mean", vital("?", "?", "help"), Act(Action::ToggleHelp)),
@@ -243,6 +254,10 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Pane::Questions => Context::Questions,
         Pane::Causes => Context::Causes,
         Pane::Detail => Context::Detail,
+        Pane::Summary if app.can_save() => {
+            return vec![Context::Summary, Context::SummarySave, Context::Global];
+        }
+        Pane::Summary => Context::Summary,
     };
     let anywhere = if app.kiosk.is_some() {
         Context::Kiosk
@@ -364,6 +379,8 @@ mod tests {
             Context::Checklist,
             Context::Causes,
             Context::Detail,
+            Context::Summary,
+            Context::SummarySave,
             Context::Global,
             Context::Kiosk,
         ];

@@ -212,6 +212,7 @@ pub fn start_over(app: &mut App) {
     app.questions = QuestionsPane::default();
     app.causes = CausesPane::default();
     app.detail = None;
+    app.summary = crate::panes::summary::SummaryPane::default();
     app.help = None;
     app.confirm_quit = false;
     app.pane = Pane::Body;

@@ -32,6 +32,10 @@ impl Layout {
         }
         let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
         let max_banner = match area.height {
+            // While the summary's QR code is shown the banner keeps its first two lines
+            // (the level and the words to act on, cut with "..."), as below 18 rows: the
+            // code needs the height, and the words beside it give the whole advice.
+            _ if app.pane == Pane::Summary && app.summary.qr => 2,
             36.. => 6,
             24.. => 5,
             18.. => 3,
@@ -45,7 +49,8 @@ impl Layout {
             Constraint::Length(1),
         ])
         .areas(area);
-        let panes = if wide {
+        // The summary takes the whole width, whatever the size.
+        let panes = if wide && app.pane != Pane::Summary {
             wide_panes(app, main)
         } else {
             vec![(app.pane, main)]
@@ -95,6 +100,44 @@ fn wide_panes(app: &App, main: Rect) -> Vec<(Pane, Rect)> {
         panes.insert(0, (Pane::Body, left));
     }
     panes
+}
+
+/// The overall triage as the header writes it on the right: the level's label once the
+/// screen for danger is through (or a level above routine is set), "not assessed" before.
+pub fn overall_label(app: &App) -> String {
+    if app.session.assessed() {
+        app.session.ranking().triage_label.clone()
+    } else {
+        "not assessed".to_string()
+    }
+}
+
+/// The words of the header's summary button, and of the same button while the summary
+/// is open (it then goes back).
+pub const SUMMARY_BUTTON: &str = " F2 Summary ";
+pub const BACK_BUTTON: &str = "  Esc Back  ";
+
+/// The header button's words now.
+pub fn button_words(app: &App) -> &'static str {
+    if app.pane == Pane::Summary {
+        BACK_BUTTON
+    } else {
+        SUMMARY_BUTTON
+    }
+}
+
+/// Where the header shows a button that opens the summary (a click or a touch on it):
+/// in the wide layout only, where the panes have no tabs, left of the overall triage;
+/// `None` when narrow or when the row has no room beside the name and the disclaimer.
+pub fn summary_button(app: &App, header: Rect, wide: bool) -> Option<Rect> {
+    if !wide {
+        return None;
+    }
+    let right = u16::try_from("Overall:".len() + overall_label(app).chars().count() + 2).ok()?;
+    let width = u16::try_from(SUMMARY_BUTTON.len()).ok()?;
+    let x = header.right().checked_sub(right + width + 2)?;
+    // " symptom-explorer  · information, not a diagnosis " comes first.
+    (x >= header.x + 52).then(|| Rect::new(x, header.y, width, 1))
 }
 
 /// The body figure is drawn only with this many rows for it (squeezed from 18 at most

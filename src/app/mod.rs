@@ -29,6 +29,7 @@ use crate::panes::causes::CausesPane;
 use crate::panes::detail::DetailPane;
 use crate::panes::help::HelpPane;
 use crate::panes::questions::QuestionsPane;
+use crate::panes::summary::SummaryPane;
 use crate::ui::theme::ThemeName;
 
 /// How the interface looks; chosen at start-up.
@@ -55,6 +56,11 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Kiosk mode (`--kiosk`): no way out but the staff exit, and a reset when idle.
     pub kiosk: Option<kiosk::KioskSettings>,
+    /// Where the summary pane's save key writes: the current folder when the program runs
+    /// the interface. `None` (kiosk mode, tests) leaves the key unbound.
+    pub save_dir: Option<std::path::PathBuf>,
+    /// Keep the latest summary here for `--save FILE` (never set in kiosk mode).
+    pub summary_sink: Option<crate::summary::sink::SummarySink>,
 }
 
 impl Default for Options {
@@ -69,6 +75,8 @@ impl Default for Options {
             mouse: true,
             hyperlinks: false,
             kiosk: None,
+            save_dir: None,
+            summary_sink: None,
         }
     }
 }
@@ -80,6 +88,8 @@ pub enum Pane {
     Questions,
     Causes,
     Detail,
+    /// What the person told the program and what it made of it, to take away.
+    Summary,
 }
 
 impl Pane {
@@ -89,6 +99,7 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Causes => "Possible causes",
             Pane::Detail => "Detail",
+            Pane::Summary => crate::panes::summary::view::TITLE,
         }
     }
     /// The short name used on tabs.
@@ -98,6 +109,7 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Causes => "Causes",
             Pane::Detail => "Detail",
+            Pane::Summary => "Summary",
         }
     }
 }
@@ -114,6 +126,8 @@ pub struct App {
     pub causes: CausesPane,
     /// Open while a cause is shown.
     pub detail: Option<DetailPane>,
+    /// The summary to take away.
+    pub summary: SummaryPane,
     /// The help overlay, while open.
     pub help: Option<HelpPane>,
     /// "Quit and lose your answers?" is being asked.
@@ -131,13 +145,19 @@ impl App {
             emergency_number: &options.emergency_number,
             services: &options.local_services,
         });
+        // Nothing is ever written on a kiosk, and no link is drawn (a link followed there
+        // would start a browser: an external program), whatever else the options say.
         if options.kiosk.is_some() {
-            // A link followed on a kiosk would start a browser: an external program.
             options.hyperlinks = false;
+            options.save_dir = None;
+            options.summary_sink = None;
         }
         let kiosk = options.kiosk.clone().map(kiosk::KioskState::new);
         let body = BodyPane::new(&graph);
         let session = Session::new(graph, !options.all_questions);
+        if let Some(sink) = &options.summary_sink {
+            sink.keep(&session);
+        }
         App {
             options,
             session,
@@ -147,6 +167,7 @@ impl App {
             questions: QuestionsPane::default(),
             causes: CausesPane::default(),
             detail: None,
+            summary: SummaryPane::default(),
             help: None,
             confirm_quit: false,
             quit: false,
@@ -155,13 +176,21 @@ impl App {
         }
     }
 
-    /// The panes in Tab order: the detail pane only while a cause is open.
+    /// The panes in Tab order: the detail pane only while a cause is open, the summary
+    /// last.
     pub fn panes(&self) -> Vec<Pane> {
         let mut panes = vec![Pane::Body, Pane::Questions, Pane::Causes];
         if self.detail.is_some() {
             panes.push(Pane::Detail);
         }
+        panes.push(Pane::Summary);
         panes
+    }
+
+    /// Whether the summary can be saved from the interface: never in kiosk mode, and only
+    /// where a folder to save in is set.
+    pub fn can_save(&self) -> bool {
+        self.options.kiosk.is_none() && self.options.save_dir.is_some()
     }
 
     /// The web addresses on screen after the last draw, to be made hyperlinks (OSC 8) by

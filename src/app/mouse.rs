@@ -34,6 +34,15 @@ pub fn actions(app: &App, event: &MouseEvent) -> Vec<Action> {
     }
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) => {
+            if super::layout::summary_button(app, layout.header, layout.wide)
+                .is_some_and(|b| b.contains(at))
+            {
+                return vec![if app.pane == Pane::Summary {
+                    Action::Back
+                } else {
+                    Action::OpenSummary
+                }];
+            }
             if layout.header.contains(at) && !layout.wide {
                 return tab_at(app, at.x - layout.header.x)
                     .map(|p| vec![Action::FocusPane(p)])
@@ -139,6 +148,6 @@ fn click_in(app: &App, pane: Pane, at: Position) -> Vec<Action> {
                 vec![Action::Select(n)]
             }
         }
-        Pane::Detail => Vec::new(),
+        Pane::Detail | Pane::Summary => Vec::new(),
     }
 }

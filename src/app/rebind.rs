@@ -98,7 +98,7 @@ fn follows(ctx: Context) -> bool {
 }
 
 /// Every context, in the order of its index (`Context as usize`).
-const EVERY: [Context; 10] = [
+const EVERY: [Context; 12] = [
     Context::Confirm,
     Context::Help,
     Context::Search,
@@ -107,6 +107,8 @@ const EVERY: [Context; 10] = [
     Context::Checklist,
     Context::Causes,
     Context::Detail,
+    Context::Summary,
+    Context::SummarySave,
     Context::Global,
     Context::Kiosk,
 ];
@@ -335,7 +337,7 @@ mod tests {
             "{found:?}"
         );
         // Keys no other action uses are fine, as is keeping a default key.
-        let r = rebinding(&[("help", &[Pat::Key(KeyCode::F(1)), Pat::Key(KeyCode::F(2))])]);
+        let r = rebinding(&[("help", &[Pat::Key(KeyCode::F(1)), Pat::Key(KeyCode::F(3))])]);
         assert!(conflicts(&r).is_empty(), "{:?}", conflicts(&r));
         // Two rebound actions on one key.
         let f5 = Pat::Key(KeyCode::F(5));

@@ -99,6 +99,11 @@ impl Session {
     pub fn query(&self) -> &str {
         &self.query
     }
+    /// Whether questions that cannot change the advice or the top causes are passed over
+    /// (false with `--all-questions`).
+    pub fn sharpens(&self) -> bool {
+        self.sharpen
+    }
     /// Changes whenever anything in the session does.
     pub fn generation(&self) -> u64 {
         self.generation

@@ -63,6 +63,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextPane => cycle(app, true),
         Action::PrevPane => cycle(app, false),
         Action::FocusPane(pane) => focus(app, pane),
+        Action::OpenSummary => focus(app, Pane::Summary),
+        // Nothing is ever written in kiosk mode (the key is not bound there either).
+        Action::SaveSummary => match &app.options.save_dir {
+            Some(dir) if app.can_save() => Effect::Say(app.summary.save(&app.session, dir)),
+            _ => Effect::None,
+        },
         Action::OpenSearch => {
             app.causes.open_search();
             focus(app, Pane::Causes)
@@ -74,6 +80,9 @@ pub fn update(app: &mut App, action: Action) {
         other => route(app, other),
     };
     apply(app, effect);
+    if let Some(sink) = &app.options.summary_sink {
+        sink.keep(&app.session);
+    }
 }
 
 /// Hand an action to the focused pane.
@@ -87,6 +96,7 @@ fn route(app: &mut App, action: Action) -> Effect {
             Some(d) => d.update(action, session),
             None => Effect::Focus(Pane::Causes),
         },
+        Pane::Summary => app.summary.update(action),
     };
     // Answers, regions and searches change the session: every pane follows.
     app.questions.sync(&app.session);
@@ -126,6 +136,9 @@ fn focus(app: &mut App, pane: Pane) -> Effect {
     }
     if pane == Pane::Detail && app.detail.is_none() {
         return Effect::None;
+    }
+    if pane == Pane::Summary && app.pane != Pane::Summary {
+        app.summary.open(app.pane);
     }
     app.pane = pane;
     Effect::None

@@ -10,13 +10,18 @@ use std::process::ExitCode;
 
 use super::load::load;
 use super::output::error_line;
-use super::{Globals, finish};
+use super::{Failure, Globals, finish};
 use crate::app::Options;
 use crate::config::Config;
 use crate::graph::fill::LocalServices;
+use crate::summary::sink::SummarySink;
 use crate::tui::{self, Exit};
 
 pub fn run(globals: &Globals) -> ExitCode {
+    // A file the summary cannot be saved to is refused before anything is asked.
+    if let Err(failure) = save::check(globals.save.as_deref()) {
+        return finish(Err(failure));
+    }
     if !std::io::stdout().is_terminal() {
         if globals.json {
             let first = NOT_A_TERMINAL.lines().next().unwrap_or_default();
@@ -31,17 +36,92 @@ pub fn run(globals: &Globals) -> ExitCode {
         Ok(graph) => graph,
         Err(failure) => return finish(Err(failure)),
     };
-    let options = options_for(&globals.config, globals.all_questions, |key: &str| {
+    let mut options = options_for(&globals.config, globals.all_questions, |key: &str| {
         std::env::var(key).ok()
     });
     crate::app::rebind::install(&globals.config.rebinding());
-    match tui::run(graph, options) {
+    // The summary pane's save key writes in the current folder (never on a kiosk), and
+    // says the whole path.
+    if options.kiosk.is_none() {
+        options.save_dir = std::env::current_dir().ok();
+    }
+    if globals.save.is_some() && options.kiosk.is_some() {
+        return finish(Err(Failure::Usage(save::NOT_IN_KIOSK.to_string())));
+    }
+    let sink = globals.save.as_ref().map(|_| SummarySink::default());
+    options.summary_sink.clone_from(&sink);
+    let ended = tui::run(graph, options);
+    // However the interface ended, the answers are saved if asked (the terminal is back
+    // to normal by now, so the message can be read).
+    let saved = match (&globals.save, &sink) {
+        (Some(path), Some(sink)) => save::write_latest(path, sink),
+        _ => Ok(()),
+    };
+    let code = match ended {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {
             error_line(&format!("error: the terminal failed: {e}"));
             ExitCode::FAILURE
         }
+    };
+    match saved {
+        Ok(()) => code,
+        Err(failure) => finish(Err(failure)),
+    }
+}
+
+/// `--save FILE`: checked before the interface starts, written when it ends.
+mod save {
+    use std::path::Path;
+
+    use crate::cli::Failure;
+    use crate::cli::output::error_line;
+    use crate::summary::Stamp;
+    use crate::summary::save::{BAD_EXTENSION, Format, write};
+    use crate::summary::sink::SummarySink;
+
+    pub const NOT_IN_KIOSK: &str =
+        "--save cannot be used in kiosk mode: nothing is written on a shared kiosk";
+
+    /// A usage error unless the file's extension names a format and its folder exists.
+    pub fn check(path: Option<&Path>) -> Result<(), Failure> {
+        let Some(path) = path else {
+            return Ok(());
+        };
+        if Format::of_path(path).is_none() {
+            return Err(Failure::Usage(format!(
+                "{BAD_EXTENSION}, not \"{}\"",
+                path.display()
+            )));
+        }
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--save: the folder {} does not exist",
+                folder.display()
+            )));
+        }
+        if path.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--save: {} is a folder, not a file",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Write the latest summary to the file, and say where on standard error.
+    pub fn write_latest(path: &Path, sink: &SummarySink) -> Result<(), Failure> {
+        let Some(summary) = sink.latest(Stamp::now()) else {
+            return Ok(());
+        };
+        write(path, &summary).map_err(Failure::Io)?;
+        error_line(&format!("The summary is saved in {}", path.display()));
+        Ok(())
     }
 }
 
@@ -71,6 +151,8 @@ pub fn options_for(
         mouse: config.mouse,
         hyperlinks: !ascii,
         kiosk: config.kiosk_settings(),
+        save_dir: None,
+        summary_sink: None,
     }
 }
 

@@ -107,6 +107,16 @@ pub struct Globals {
     /// start-up by `config_cmd::apply`).
     #[arg(skip)]
     pub config: Config,
+    /// When the interface ends, save the summary of the answers to FILE: Markdown (.md),
+    /// plain text (.txt) or JSON (.json, which `rank --answers` reads back). Not in
+    /// kiosk mode
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
+    pub save: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +250,10 @@ pub struct RankArgs {
     /// Show at most this many causes in text (0 for all; JSON lists all unless given)
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Rank from the answers in a summary saved as JSON (`--save FILE.json`): the same
+    /// regions and answers, so the same ranking
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["regions", "findings", "absent", "age", "sex"])]
+    pub answers: Option<PathBuf>,
 }
 
 /// `--sex female|male`.

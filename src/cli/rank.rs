@@ -16,6 +16,9 @@ use super::{Failure, Globals, NOTICE, RankArgs, ids};
 use crate::engine::rank::Evidence;
 use crate::engine::{Query, RankedCause, Ranking, rank};
 use crate::graph::{Graph, Sex};
+use answers::{from_answers, session_query};
+
+mod answers;
 
 /// How many causes the text lists unless `--top` says otherwise.
 pub const DEFAULT_TOP: usize = 10;
@@ -52,19 +55,33 @@ fn dedup(ids: &[String]) -> Vec<String> {
 }
 
 pub fn run(globals: &Globals, args: &RankArgs) -> Result<(), Failure> {
+    if globals.save.is_some() {
+        return Err(Failure::Usage(
+            "--save is for the interface (it saves the summary when the interface ends); rank prints to standard output".into(),
+        ));
+    }
     let graph = load(globals)?;
+    if let Some(path) = &args.answers {
+        let session = from_answers(graph, path)?;
+        return output(globals, args, session.graph(), &session_query(&session));
+    }
     let query = query(&graph, args)?;
-    let ranking = rank(&graph, &query);
+    output(globals, args, &graph, &query)
+}
+
+/// Rank and print, as text or JSON.
+fn output(globals: &Globals, args: &RankArgs, graph: &Graph, query: &Query) -> Result<(), Failure> {
+    let ranking = rank(graph, query);
     if globals.json {
         let top = args.top.filter(|&n| n > 0).unwrap_or(usize::MAX);
-        return emit_json(&JsonRanking::new(&graph, &query, &ranking, top));
+        return emit_json(&JsonRanking::new(graph, query, &ranking, top));
     }
     let top = match args.top {
         Some(0) => usize::MAX,
         Some(n) => n,
         None => DEFAULT_TOP,
     };
-    emit(&render(&Paint::detect(), &graph, &ranking, top))
+    emit(&render(&Paint::detect(), graph, &ranking, top))
 }
 
 /// The gloss of a ranked cause: what its name means in plain words.

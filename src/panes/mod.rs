@@ -15,6 +15,7 @@ pub mod causes;
 pub mod detail;
 pub mod help;
 pub mod questions;
+pub mod summary;
 
 #[cfg(test)]
 mod pane_tests;

@@ -12,19 +12,19 @@ use crate::app::App;
 use crate::app::layout::Layout;
 
 pub const DISCLAIMER: &str = "information, not a diagnosis";
+/// The disclaimer where the whole one does not fit beside the tabs.
+pub const SHORT_DISCLAIMER: &str = "not a diagnosis";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &Theme) {
     // No green "Self-care" before the screen for danger is through: until then only a
     // level above routine (a red flag, a rule, a dangerous cause) is shown.
     let ranking = app.session.ranking();
     let assessed = app.session.assessed();
+    let words = format!(" {} ", crate::app::layout::overall_label(app));
     let level = if assessed {
-        Span::styled(
-            format!(" {} ", ranking.triage_label),
-            theme.triage(ranking.triage),
-        )
+        Span::styled(words, theme.triage(ranking.triage))
     } else {
-        Span::styled(" not assessed ", theme.text())
+        Span::styled(words, theme.text())
     };
     let right = vec![Span::styled("Overall:", theme.faint()), level];
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
@@ -61,6 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
     };
     let _ = left;
     let used = usize::from(area.width - rest.width);
+    let short = format!("{} {SHORT_DISCLAIMER} ", theme.dot());
+    let note = if used + note.width() <= room {
+        note
+    } else {
+        short
+    };
     if used + note.width() <= room {
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {note}"), theme.info())),
@@ -68,6 +74,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &Layout, theme: &T
         );
     }
     frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), area);
+    // Wide, the panes have no tabs: a button opens the summary (a click or a touch).
+    if let Some(button) = crate::app::layout::summary_button(app, area, layout.wide) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                crate::app::layout::button_words(app),
+                theme.selected(),
+            )),
+            button,
+        );
+    }
 }
 
 /// The first `width` columns of a row and the rest.

@@ -60,6 +60,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                             panes::detail::view::draw(frame, rect, d, s, focused, &theme);
                         }
                     }
+                    Pane::Summary => {
+                        panes::summary::view::draw(frame, rect, &app.summary, s, focused, &theme);
+                    }
                 }
             }
             status::draw(frame, layout.status, app, &theme);

@@ -186,6 +186,29 @@ fn idle_counts_down_then_forgets_everything() {
 }
 
 #[test]
+fn the_summary_opens_in_a_kiosk_with_its_qr_code_and_no_save_key() {
+    let mut app = kiosk_app_in_use();
+    send(&mut app, plain(KeyCode::Esc));
+    send(&mut app, plain(KeyCode::F(2)));
+    assert_eq!(app.pane, Pane::Summary);
+    let shown = screen(&app);
+    assert!(shown.contains("not a diagnosis"), "{shown}");
+    send(&mut app, plain(KeyCode::Char('c')));
+    assert!(app.summary.qr, "c shows the QR code");
+    send(&mut app, plain(KeyCode::Char('s')));
+    assert!(
+        app.message.as_deref().is_none_or(|m| !m.contains("Saved")),
+        "{:?}",
+        app.message
+    );
+    assert!(!app.can_save());
+    // Starting over forgets the summary's state too.
+    send(&mut app, ctrl('r'));
+    assert!(!app.summary.qr);
+    assert_forgotten(&app, 1);
+}
+
+#[test]
 fn start_over_forgets_at_once() {
     let mut app = kiosk_app_in_use();
     send(&mut app, plain(KeyCode::Down));

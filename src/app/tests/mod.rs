@@ -407,7 +407,7 @@ fn typing_in_the_search_line_never_triggers_a_shortcut() {
     // Tab leaves the search line (the query stays); Esc there clears it.
     press(&mut app, &["Tab"]);
     assert!(!app.causes.editing);
-    assert_eq!(app.pane, Pane::Body, "Tab wraps to the body map");
+    assert_eq!(app.pane, Pane::Summary, "Tab goes on to the summary");
 }
 
 #[test]

@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use crate::app::Session;
 use crate::cli::escape::visible;
-use crate::cli::output::{Paint, fill};
-use crate::cli::rank::{DEFAULT_TOP, render};
+use crate::cli::output::fill;
 use crate::graph::Triage;
+use crate::summary::{Stamp, Summary};
 
 /// Write text as it is read: every control or bidi character escaped, each line ended.
 pub fn say(out: &mut impl Write, text: &str) -> io::Result<()> {
@@ -62,58 +62,18 @@ pub fn closing(session: &Session) -> Option<String> {
     )))
 }
 
-/// The result: where it hurts, the answers, the triage and its advice, the causes to check
-/// first and the likeliest causes, and the notice that this informs and does not
-/// diagnose. Wrapped to `width` columns.
+/// The result: the same summary the interface hands over (where it hurts, every answer,
+/// red flags with their advice, the triage, the causes to check first and the likeliest,
+/// the date, the content version, and the notice that this informs and does not
+/// diagnose), wrapped to `width` columns.
 pub fn print_result(session: &Session, out: &mut impl Write, width: usize) -> io::Result<()> {
-    let graph = session.graph();
-    let mut text = String::from("\nResult\n");
-    let chosen = session.chosen_names();
-    if chosen.is_empty() {
-        text.push_str("Nothing was chosen, so there are no causes to list.\n\n");
-        text.push_str(crate::cli::NOTICE);
-        text.push('\n');
+    if session.chosen_names().is_empty() {
+        let text = format!(
+            "\nResult\nNothing was chosen, so there are no causes to list.\n\n{}\n",
+            crate::cli::NOTICE
+        );
         return say(out, &text);
     }
-    text.push_str(&format!("Where it hurts: {}\n", chosen.join(", ")));
-    let walk = session.walk();
-    if walk.answered.is_empty() {
-        text.push_str("Your answers: none yet.\n");
-    } else {
-        text.push_str("Your answers:\n");
-        for (n, (qid, answer)) in walk.answered.iter().enumerate() {
-            if let Some(q) = graph.question(qid) {
-                text.push_str(&fill(&format!(
-                    "  {}. {} - {}\n",
-                    n + 1,
-                    q.text,
-                    answer.describe(q)
-                )));
-            }
-        }
-    }
-    if !walk.skipped.is_empty() {
-        let n = walk.skipped.len();
-        text.push_str(&format!(
-            "{n} {} passed over: no answer could change the advice or the causes at the top.\n",
-            if n == 1 {
-                "question was"
-            } else {
-                "questions were"
-            }
-        ));
-    }
-    if !session.assessed() {
-        text.push_str(
-            "Not every question that screens for danger was answered, so a calm level below means only that no warning sign has been reported so far.\n",
-        );
-    }
-    text.push('\n');
-    text.push_str(&render(
-        &Paint::plain(width),
-        graph,
-        session.ranking(),
-        DEFAULT_TOP,
-    ));
-    say(out, &text)
+    let summary = Summary::of(session, Stamp::now());
+    say(out, &format!("\n{}", summary.plain_text(width)))
 }
