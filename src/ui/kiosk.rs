@@ -21,19 +21,9 @@ pub fn covers(app: &App) -> bool {
 pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, kiosk: &KioskState, theme: &Theme) {
     let number = &app.options.emergency_number;
     let idle = kiosk.settings.idle.as_secs();
+    // Most important first: a small window still shows the emergency line.
     let lines = vec![
         Line::from(Span::styled("Symptom explorer", theme.heading())),
-        Line::from(""),
-        Line::from(
-            "Choose where it hurts, answer a few questions, and read about what might be \
-             causing it and how soon to get help.",
-        ),
-        Line::from(""),
-        Line::from(Span::styled(
-            "It gives information only. It does not diagnose you and does not replace a \
-             doctor, nurse or pharmacist.",
-            theme.bold(),
-        )),
         Line::from(""),
         Line::from(Span::styled(
             format!(
@@ -42,6 +32,17 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, kiosk: &KioskState
             ),
             theme.banner(Triage::Emergency),
         )),
+        Line::from(""),
+        Line::from(Span::styled(
+            "It gives information only. It does not diagnose you and does not replace a \
+             doctor, nurse or pharmacist.",
+            theme.bold(),
+        )),
+        Line::from(""),
+        Line::from(
+            "Choose where it hurts, answer a few questions, and read about what might be \
+             causing it and how soon to get help.",
+        ),
         Line::from(""),
         Line::from(format!(
             "Nothing you enter is kept. The screen clears itself for the next person when \
@@ -55,9 +56,12 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, kiosk: &KioskState
         ]),
     ];
     frame.render_widget(Clear, area);
-    let block = if area.width >= 20 && area.height >= 6 {
+    // Room to spare: a frame and a margin; less: the frame only; tiny: the words only.
+    let block = if area.width >= 40 && area.height >= 16 {
         pane_block("Welcome".to_string(), true, theme)
             .padding(ratatui::widgets::Padding::new(2, 2, 1, 0))
+    } else if area.width >= 20 && area.height >= 6 {
+        pane_block("Welcome".to_string(), true, theme)
     } else {
         Block::new()
     };
