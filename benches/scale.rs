@@ -43,6 +43,22 @@ fn load(c: &mut Criterion) {
                 BatchSize::LargeInput,
             );
         });
+        // Content stamped before: its parsed graph read back from the cache instead.
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let version = graph::load::content_version(&files);
+        let parsed = graph::parse(files.clone()).expect("parses");
+        let bytes = graph::cache::encode(&parsed).expect("encodes");
+        drop(parsed);
+        group.bench_with_input(
+            BenchmarkId::new("read the parsed cache", count),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    graph::cache::decode(names.clone(), version.clone(), black_box(bytes))
+                        .expect("decodes")
+                });
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("parse + validate", count),
             &files,

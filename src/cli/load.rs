@@ -21,7 +21,10 @@ use std::path::{Path, PathBuf};
 
 use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
-use crate::graph::load::{MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, parse_checked};
+use crate::graph::cache;
+use crate::graph::load::{
+    MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_version, parse_checked,
+};
 use crate::graph::validate::check;
 use crate::graph::{Diagnostic, Graph, SourceText};
 
@@ -35,24 +38,40 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     })?;
     let file_count = sources.len();
     let key = stamp::key(&sources);
+    // A kiosk writes nothing at all, not even a stamp.
+    let may_write = !globals.config.kiosk.enabled;
     if let Some(key) = &key
         && stamp::exists(key)
     {
-        // These bytes passed every check before; they parse as they did then, and their
-        // text is not needed to place anything.
-        return parse_checked(sources).map_err(|errors| {
+        // These bytes passed every check before: the graph parsed from them then is read
+        // back if it was kept; else they parse as they did then, and their text is not
+        // needed to place anything.
+        let version = content_version(&sources);
+        if let Some(bytes) = stamp::read_graph(key) {
+            let names = sources.iter().map(|s| s.name.clone()).collect();
+            if let Some(graph) = cache::decode(names, version, &bytes) {
+                return Ok(graph);
+            }
+        }
+        let graph = parse_checked(sources).map_err(|errors| {
             print_failed(&errors, file_count, globals.json);
             Failure::Graph
-        });
+        })?;
+        if may_write && let Some(bytes) = cache::encode(&graph) {
+            stamp::write_graph(key, &bytes);
+        }
+        return Ok(graph);
     }
     let (graph, diagnostics) = check(sources);
     match graph {
         Some(graph) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            // A kiosk writes nothing at all, not even a stamp.
             if let Some(key) = &key
-                && !globals.config.kiosk.enabled
+                && may_write
             {
                 stamp::write(key);
+                if let Some(bytes) = cache::encode(&graph) {
+                    stamp::write_graph(key, &bytes);
+                }
             }
             Ok(graph)
         }

@@ -10,6 +10,12 @@
 //! executable cannot be identified, nothing is stamped and every load is checked.
 //! `SYMPTOM_EXPLORER_NO_STAMPS` (set to anything but empty) turns stamps off.
 //!
+//! Beside the stamp, the graph parsed from those bytes is kept in compact binary
+//! (`graph::cache`, at most [`MAX_GRAPHS`] of them), so a later lookup reads it instead
+//! of parsing the RON again. Whoever can write the cache directory can make a lookup use
+//! content that was never checked, by a stamp or by a parsed graph alike: it is the
+//! account's own directory, and the threat model says so.
+//!
 //! `check` never uses stamps: it always runs every check and reports the warnings too.
 //! Each build and each version of the files leaves a stamp behind, so once there are more
 //! than [`MAX_STAMPS`] the old ones are cleared before a new one is written.
@@ -83,17 +89,47 @@ fn exists_in(dir: &Path, key: &str) -> bool {
 }
 
 fn write_in(dir: &Path, key: &str, max: usize) {
+    write_bytes_in(dir, key, b"", max);
+}
+
+/// Write a file named `key` in `dir`, whole or not at all (a temporary file renamed into
+/// place), after clearing the directory once it holds `max` files.
+fn write_bytes_in(dir: &Path, key: &str, bytes: &[u8], max: usize) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
     if let Ok(entries) = std::fs::read_dir(dir) {
         let stamps: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
         if stamps.len() >= max {
-            // Losing a stamp only means that content is checked again.
+            // Losing a stamp only means that content is checked again; losing a parsed
+            // graph, that it is parsed again.
             stamps.iter().for_each(|p| drop(std::fs::remove_file(p)));
         }
     }
-    let _ = std::fs::write(dir.join(key), b"");
+    let temp = dir.join(format!(".{key}.{}", std::process::id()));
+    if std::fs::write(&temp, bytes).is_err() || std::fs::rename(&temp, dir.join(key)).is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+}
+
+/// The most parsed graphs kept (they are about as large as the files they come from).
+pub const MAX_GRAPHS: usize = 4;
+
+fn graphs_dir() -> Option<PathBuf> {
+    let dirs = ProjectDirs::from("", "", "symptom-explorer")?;
+    Some(dirs.cache_dir().join("parsed"))
+}
+
+/// The parsed graph stored for content with this key (see `graph::cache`), if any.
+pub fn read_graph(key: &str) -> Option<Vec<u8>> {
+    std::fs::read(graphs_dir()?.join(key)).ok()
+}
+
+/// Keep the parsed graph of content with this key, which passed every check; best effort.
+pub fn write_graph(key: &str, bytes: &[u8]) {
+    if let Some(d) = graphs_dir() {
+        write_bytes_in(&d, key, bytes, MAX_GRAPHS);
+    }
 }
 
 #[cfg(test)]

@@ -250,9 +250,19 @@ fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec
     if !errors.is_empty() {
         return Err(errors);
     }
+    Ok(assemble(files, parsed, version))
+}
+
+/// One graph from its files as parsed (one [`GraphFile`] each, in load order): the items
+/// located by file, the indexes and the region tree worked out once.
+pub(crate) fn assemble(
+    files: Vec<SourceText>,
+    parsed: Vec<GraphFile>,
+    content_version: String,
+) -> Graph {
     let mut graph = Graph {
         files,
-        content_version: version,
+        content_version,
         ..Graph::default()
     };
     for (file, g) in parsed.into_iter().enumerate() {
@@ -288,7 +298,7 @@ fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec
     let rule_regions = graph.rules.iter().map(|r| set(&r.regions)).collect();
     graph.cause_regions = cause_regions;
     graph.rule_regions = rule_regions;
-    Ok(graph)
+    graph
 }
 
 impl Graph {

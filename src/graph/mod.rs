@@ -2,6 +2,7 @@
 
 mod ancestry;
 mod answers;
+pub mod cache;
 pub mod controls;
 pub mod diagnostic;
 pub mod fill;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Read from the graph as one of the five names; any other word is an error at load, with
 /// its place in the file, so no level is ever guessed later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String")]
+#[serde(try_from = "String", into = "String")]
 pub enum Triage {
     #[serde(rename = "self-care")]
     SelfCare,
@@ -18,6 +18,13 @@ pub enum Triage {
     Urgent,
     #[serde(rename = "emergency")]
     Emergency,
+}
+
+/// Written as its name, the same word it is read from (in RON, JSON and the graph cache).
+impl From<Triage> for String {
+    fn from(t: Triage) -> String {
+        t.id().to_string()
+    }
 }
 
 impl Triage {

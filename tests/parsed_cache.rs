@@ -1,0 +1,97 @@
+//! The parsed graph kept beside a check stamp (`graph::cache`, `cli::stamp`): a later
+//! lookup reads it instead of parsing the RON, and gives exactly the same answers; a cache
+//! that is damaged, cut short or from something else is not used; other bytes in a file
+//! never meet a cache made for the old ones.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_symptom-explorer");
+
+fn run(cache: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .env("HOME", cache)
+        .env_remove("SYMPTOM_EXPLORER_NO_STAMPS")
+        .output()
+        .expect("the program runs")
+}
+
+fn parsed(cache: &Path) -> Vec<std::path::PathBuf> {
+    let dir = cache.join("symptom-explorer/parsed");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_lookup_reads_the_kept_graph_and_answers_the_same() {
+    let cache = tempfile::tempdir().expect("a cache dir");
+    let graph = tempfile::tempdir().expect("a graph dir");
+    let file = graph.path().join("g.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron");
+    std::fs::copy(&fixture, &file).expect("copied");
+    let file = file.display().to_string();
+    let args = [
+        "--graph",
+        &file,
+        "--json",
+        "rank",
+        "--region",
+        "lower-back",
+        "--finding",
+        "fever",
+    ];
+    let first = run(cache.path(), &args);
+    assert!(first.status.success(), "{first:?}");
+    assert_eq!(
+        parsed(cache.path()).len(),
+        1,
+        "kept after the first, checked, load"
+    );
+    let kept = parsed(cache.path()).remove(0);
+    let second = run(cache.path(), &args);
+    assert_eq!(second.stdout, first.stdout, "read back, the same answer");
+
+    // Damaged in every way: not used, and the answer is still the same.
+    let bytes = std::fs::read(&kept).expect("read");
+    let mut flipped = bytes.clone();
+    flipped[2] ^= 0xff;
+    for damaged in [
+        Vec::new(),
+        bytes[..bytes.len() / 2].to_vec(),
+        flipped,
+        b"not a graph at all".to_vec(),
+    ] {
+        std::fs::write(&kept, &damaged).expect("damaged");
+        let again = run(cache.path(), &args);
+        assert!(again.status.success(), "{again:?}");
+        assert_eq!(again.stdout, first.stdout);
+    }
+
+    // Other bytes in the file: another key, checked and kept anew; the old cache is not met.
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replace("Muscle strain", "Muscle strain or sprain"),
+    )
+    .expect("edited");
+    let edited = run(cache.path(), &["--graph", &file, "show", "strain"]);
+    let shown = String::from_utf8_lossy(&edited.stdout);
+    assert!(shown.contains("Muscle strain or sprain"), "{shown}");
+    assert_eq!(parsed(cache.path()).len(), 2);
+    let again = run(cache.path(), &["--graph", &file, "show", "strain"]);
+    assert_eq!(again.stdout, edited.stdout);
+}
+
+#[test]
+fn a_kiosk_keeps_no_parsed_graph() {
+    let cache = tempfile::tempdir().expect("a cache dir");
+    let out = run(cache.path(), &["--kiosk", "regions"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(parsed(cache.path()).is_empty());
+    assert!(!cache.path().join("symptom-explorer").exists());
+}
