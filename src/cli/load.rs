@@ -23,7 +23,7 @@ use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
 use crate::graph::cache;
 use crate::graph::load::{
-    MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_version, parse_checked,
+    MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_digest, parse_checked_as, version_of,
 };
 use crate::graph::validate::check;
 use crate::graph::{Diagnostic, Graph, SourceText};
@@ -37,7 +37,9 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         Failure::Graph
     })?;
     let file_count = sources.len();
-    let key = stamp::key(&sources);
+    // One pass over the bytes gives both the stamp's key and the content version.
+    let content = content_digest(&sources);
+    let key = stamp::key(&content);
     // A kiosk writes nothing at all, not even a stamp.
     let may_write = !globals.config.kiosk.enabled;
     if let Some(key) = &key
@@ -46,14 +48,14 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         // These bytes passed every check before: the graph parsed from them then is read
         // back if it was kept; else they parse as they did then, and their text is not
         // needed to place anything.
-        let version = content_version(&sources);
+        let version = version_of(&content);
         if let Some(bytes) = stamp::read_graph(key) {
             let names = sources.iter().map(|s| s.name.clone()).collect();
-            if let Some(graph) = cache::decode(names, version, &bytes) {
+            if let Some(graph) = cache::decode(names, version.clone(), &bytes) {
                 return Ok(graph);
             }
         }
-        let graph = parse_checked(sources).map_err(|errors| {
+        let graph = parse_checked_as(sources, version).map_err(|errors| {
             print_failed(&errors, file_count, globals.json);
             Failure::Graph
         })?;

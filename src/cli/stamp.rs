@@ -26,10 +26,9 @@ use std::time::UNIX_EPOCH;
 use directories::ProjectDirs;
 use sha2::{Digest, Sha256};
 
-use crate::graph::SourceText;
-
-/// The stamp of these files' bytes for this program, if stamps can be used at all.
-pub fn key(files: &[SourceText]) -> Option<String> {
+/// The stamp of content with this [`content_digest`](crate::graph::load::content_digest)
+/// for this program, if stamps can be used at all.
+pub fn key(content: &[u8; 32]) -> Option<String> {
     if std::env::var_os("SYMPTOM_EXPLORER_NO_STAMPS").is_some_and(|v| !v.is_empty()) {
         return None;
     }
@@ -43,19 +42,15 @@ pub fn key(files: &[SourceText]) -> Option<String> {
         modified.as_secs(),
         modified.subsec_nanos()
     );
-    Some(digest(&program, files))
+    Some(digest(&program, content))
 }
 
-/// The hex SHA-256 of a program identity and the files, each framed by its length.
-fn digest(program: &str, files: &[SourceText]) -> String {
+/// The hex SHA-256 of a program identity and the content's digest.
+fn digest(program: &str, content: &[u8; 32]) -> String {
     let mut hasher = Sha256::new();
     hasher.update((program.len() as u64).to_le_bytes());
     hasher.update(program.as_bytes());
-    hasher.update((files.len() as u64).to_le_bytes());
-    for file in files {
-        hasher.update((file.text.len() as u64).to_le_bytes());
-        hasher.update(file.text.as_bytes());
-    }
+    hasher.update(content);
     hasher
         .finalize()
         .iter()
@@ -135,9 +130,11 @@ pub fn write_graph(key: &str, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::SourceText;
 
-    fn files(texts: &[&str]) -> Vec<SourceText> {
-        texts.iter().map(|t| SourceText::new("x.ron", *t)).collect()
+    fn files(texts: &[&str]) -> [u8; 32] {
+        let files: Vec<SourceText> = texts.iter().map(|t| SourceText::new("x.ron", *t)).collect();
+        crate::graph::load::content_digest(&files)
     }
 
     #[test]

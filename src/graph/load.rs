@@ -123,20 +123,27 @@ const BUNDLED: &[(&str, &str)] = &[
 /// name and text, in order. Two graphs with the same files in the same order have the
 /// same version; any change to a byte or to the order gives another.
 pub fn content_version(files: &[SourceText]) -> String {
+    version_of(&content_digest(files))
+}
+
+/// The SHA-256 of each file's name and text, in order, each framed by its length: what
+/// the content version shows the start of (and what a check stamp is keyed by).
+pub fn content_digest(files: &[SourceText]) -> [u8; 32] {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
+    hasher.update((files.len() as u64).to_le_bytes());
     for file in files {
         for part in [file.name.as_bytes(), file.text.as_bytes()] {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part);
         }
     }
-    hasher
-        .finalize()
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize().into()
+}
+
+/// The content version for a [`content_digest`]: its first 12 hex digits.
+pub fn version_of(digest: &[u8; 32]) -> String {
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 /// An item of the graph and the index of the file it came from.
@@ -203,7 +210,8 @@ fn located<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = Located<T>> {
 
 /// Parse every file; all syntax errors are returned, one per file at most.
 pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
-    parse_files(files, true)
+    let version = content_version(&files);
+    parse_files(files, true, version)
 }
 
 /// Parse files whose very bytes passed every check before (see `cli::stamp`), letting
@@ -211,14 +219,27 @@ pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
 /// texts not parsed yet, not with the graph and every text. The graph keeps the files'
 /// names only, so it cannot place a diagnostic: never validate it.
 pub fn parse_checked(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
-    parse_files(files, false)
+    let version = content_version(&files);
+    parse_files(files, false, version)
 }
 
-fn parse_files(mut files: Vec<SourceText>, keep_text: bool) -> Result<Graph, Vec<Diagnostic>> {
+/// [`parse_checked`], with the content version already worked out (hashing the files
+/// again would cost as much as reading them).
+pub fn parse_checked_as(
+    files: Vec<SourceText>,
+    content_version: String,
+) -> Result<Graph, Vec<Diagnostic>> {
+    parse_files(files, false, content_version)
+}
+
+fn parse_files(
+    mut files: Vec<SourceText>,
+    keep_text: bool,
+    version: String,
+) -> Result<Graph, Vec<Diagnostic>> {
     let options = Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    let version = content_version(&files);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for file in &mut files {
