@@ -164,9 +164,10 @@ fn files_over_the_total_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Within the limit each, a little over it together (sparse files of zero bytes: the
     // last is refused before it is read, and the graph is not parsed).
-    let each = MAX_TOTAL_BYTES / 5 + 1;
+    let n = MAX_TOTAL_BYTES.div_ceil(MAX_FILE_BYTES) + 1;
+    let each = MAX_TOTAL_BYTES / n + 1;
     assert!(each <= MAX_FILE_BYTES);
-    let paths: Vec<PathBuf> = (0..5)
+    let paths: Vec<PathBuf> = (0..n)
         .map(|i| {
             let path = dir.path().join(format!("part-{i}.ron"));
             let file = std::fs::File::create(&path).expect("created");
@@ -179,8 +180,8 @@ fn files_over_the_total_are_refused() {
     assert_eq!(
         one_error(&err),
         format!(
-            "{}: error: the graph files are too large together: this one takes them past the 32 MiB allowed in total",
-            paths[4].display()
+            "{}: error: the graph files are too large together: this one takes them past the 128 MiB allowed in total",
+            paths[paths.len() - 1].display()
         )
     );
 }

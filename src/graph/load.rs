@@ -22,8 +22,9 @@ use super::triage::Triage;
 /// 490 KiB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// The largest total of all the graph files of one run, in bytes (32 MiB).
-pub const MAX_TOTAL_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest total of all the graph files of one run, in bytes (128 MiB: 100,000 causes
+/// of real content take about 63 MiB, and a checked load peaks near 5 times its files).
+pub const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 
 /// How deeply values may nest in a graph file (RON's own limit, stated here so that the
 /// message can say it).
