@@ -134,6 +134,8 @@ enum Msg {
     Input(Vec<Event>),
     /// The window changed size.
     Resized,
+    /// The background search has an answer.
+    Searched,
     Signal(i32),
     Failed(io::Error),
 }
@@ -166,6 +168,7 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
     let _guard = Guard;
     install_panic_hook();
     let mut started = false;
+    let search_tx = tx.clone();
     let input_tx = tx;
     let mut spawn_input = move || -> io::Result<()> {
         if !started {
@@ -182,12 +185,18 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
         Ok(())
     };
     if options.kiosk.is_none() {
-        return interface(graph, options, &rx, &mut spawn_input);
+        return interface(graph, options, &rx, &search_tx, &mut spawn_input);
     }
     let mut failures: Vec<Instant> = Vec::new();
     loop {
         let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            interface(graph.clone(), options.clone(), &rx, &mut spawn_input)
+            interface(
+                graph.clone(),
+                options.clone(),
+                &rx,
+                &search_tx,
+                &mut spawn_input,
+            )
         }));
         match attempt {
             Ok(result) => return result,
@@ -213,9 +222,15 @@ fn interface(
     graph: Graph,
     options: Options,
     rx: &mpsc::Receiver<Msg>,
+    tx: &mpsc::SyncSender<Msg>,
     spawn_input: &mut dyn FnMut() -> io::Result<()>,
 ) -> io::Result<Exit> {
     let mut app = App::new(graph, options);
+    // Searches run beside the interface: a key never waits for one.
+    let searched = tx.clone();
+    app.session.search_in_background(move || {
+        let _ = searched.send(Msg::Searched);
+    });
     let _guard = Guard;
     let mouse = app.options.mouse;
     let mut terminal = setup(mouse)?;
@@ -275,6 +290,10 @@ fn interface(
                         }
                     }
                     dirty |= batch.finish();
+                }
+                Msg::Searched => {
+                    update(&mut app, Action::Searched);
+                    dirty = true;
                 }
                 Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Msg::Failed(e) => return Err(e),

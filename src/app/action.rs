@@ -65,6 +65,8 @@ pub enum Action {
     /// Open the n-th related cause (0-based).
     FollowRelated(usize),
     DetailBack,
+    /// The background search has an answer (from the terminal loop).
+    Searched,
     // Kiosk mode
     /// No input for this long (from the terminal loop's clock).
     Idle(std::time::Duration),

@@ -11,6 +11,7 @@ pub mod kiosk;
 pub mod layout;
 pub mod mouse;
 pub mod rebind;
+pub mod search_worker;
 pub mod session;
 mod update;
 

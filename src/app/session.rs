@@ -3,6 +3,9 @@
 //! through a method that brings the derived state back in step, so nothing outside can
 //! see answers with a stale ranking or a ranking with stale search rows.
 
+use std::sync::Arc;
+
+use super::search_worker::{self, Request, SearchWorker};
 use crate::engine::search::{self, Via};
 use crate::engine::sharpen::Sharpener;
 use crate::engine::{Answer, Hit, Interview, Query, RankedCause, Ranking, Searcher, Walk, rank};
@@ -40,8 +43,13 @@ pub enum NotTaken {
 }
 
 pub struct Session {
-    graph: Graph,
-    searcher: Searcher,
+    graph: Arc<Graph>,
+    searcher: Arc<Searcher>,
+    /// Searches off this thread, once the interface asks for it.
+    worker: Option<SearchWorker>,
+    /// The request the worker is answering now, if any (the list shows the last result).
+    searching: Option<u64>,
+    requests: u64,
     sharpener: Sharpener,
     /// Pass over questions that can no longer change the advice or the top causes.
     sharpen: bool,
@@ -66,8 +74,11 @@ impl Session {
         let ranking = rank(&graph, &Query::default());
         let searcher = Searcher::new(&graph);
         let mut session = Session {
-            graph,
-            searcher,
+            graph: Arc::new(graph),
+            searcher: Arc::new(searcher),
+            worker: None,
+            searching: None,
+            requests: 0,
             sharpener,
             sharpen,
             interview: Interview::default(),
@@ -213,17 +224,70 @@ impl Session {
         self.research();
     }
 
-    /// Run the search again (after the query or the ranking changed) and rebuild the rows.
-    fn research(&mut self) {
-        self.generation += 1;
-        let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
-        self.found = search::matches(&self.graph, &self.searcher, &self.query, &order);
-        let none = self.found.direct.is_empty() && self.found.via.is_empty();
-        self.suggestions = if none && !self.query.trim().is_empty() {
-            self.searcher.suggest(&self.graph, &self.query)
-        } else {
-            Vec::new()
+    /// Search from now on in a thread of its own; `notify` is called whenever an answer
+    /// is ready to [`Session::collect`]. Until it comes, the rows stay those of the last
+    /// search (or the ranked list), and the query is the new one.
+    pub fn search_in_background(&mut self, notify: impl Fn() + Send + 'static) {
+        let worker =
+            SearchWorker::spawn(Arc::clone(&self.graph), Arc::clone(&self.searcher), notify);
+        self.worker = Some(worker);
+    }
+
+    /// Whether a search is under way in the background (the rows are the last result's).
+    pub fn is_searching(&self) -> bool {
+        self.searching.is_some()
+    }
+
+    /// Take the background search's answer to the latest query, if it has come; whether
+    /// the rows changed. Answers to queries since replaced are dropped.
+    pub fn collect(&mut self) -> bool {
+        let Some(worker) = &self.worker else {
+            return false;
         };
+        let latest = worker
+            .answered()
+            .into_iter()
+            .rev()
+            .find(|a| Some(a.id) == self.searching);
+        match latest {
+            Some(answer) => {
+                self.searching = None;
+                self.show(answer.found, answer.suggestions);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Run the search again (after the query or the ranking changed) and rebuild the rows:
+    /// here, or in the background for a query once there is a worker.
+    fn research(&mut self) {
+        let order: Vec<usize> = self.ranking.causes.iter().map(|c| c.index).collect();
+        if let Some(worker) = &self.worker
+            && !self.query.trim().is_empty()
+        {
+            // The query changed, the rows not yet: views showing the query follow.
+            self.generation += 1;
+            self.requests += 1;
+            self.searching = Some(self.requests);
+            worker.ask(Request {
+                id: self.requests,
+                query: self.query.clone(),
+                order,
+            });
+            return;
+        }
+        self.searching = None;
+        let (found, suggestions) =
+            search_worker::run(&self.graph, &self.searcher, &self.query, &order);
+        self.show(found, suggestions);
+    }
+
+    /// Make these search results the session's, and the rows from them.
+    fn show(&mut self, found: search::Matches, suggestions: Vec<String>) {
+        self.generation += 1;
+        self.found = found;
+        self.suggestions = suggestions;
         self.rows = if self.query.trim().is_empty() {
             // The causes to check first lead, kept apart from the likelihood ranking.
             let first = self
@@ -336,30 +400,5 @@ fn answer_keys(q: &Question) -> String {
         Answers::Choice(options) => {
             format!("Answer with 1 to {} or u (not sure).", options.len().min(9))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::graph::{SourceText, parse};
-
-    #[test]
-    fn undo_takes_back_an_answer_after_a_question_passed_over() {
-        let text = include_str!("../../tests/fixtures/ask.ron");
-        let graph = parse(vec![SourceText::new("ask.ron", text)]).expect("the fixture parses");
-        let mut session = Session::new(graph, true);
-        session.choose_regions(vec!["low".to_string()]);
-        assert_eq!(
-            session.walk().skipped,
-            ["q-lift"],
-            "the first question is passed over"
-        );
-        let first = session.walk().current.clone().expect("a question");
-        session.answer(&first, Answer::Yes).expect("taken");
-        assert_eq!(session.undo(), Some(first.clone()));
-        assert_eq!(session.walk().current, Some(first));
-        assert!(session.walk().answered.is_empty());
-        assert_eq!(session.undo(), None, "nothing left to take back");
     }
 }

@@ -8,6 +8,13 @@ use crate::panes::detail::DetailPane;
 use crate::panes::help::HelpPane;
 
 pub fn update(app: &mut App, action: Action) {
+    if action == Action::Searched {
+        // Not a key: whatever the status bar says stays.
+        if app.session.collect() {
+            app.causes.sync(&app.session);
+        }
+        return;
+    }
     app.message = None;
     if app.kiosk.is_some() {
         match action {

@@ -132,7 +132,6 @@ pub fn content_version(files: &[SourceText]) -> String {
 pub fn content_digest(files: &[SourceText]) -> [u8; 32] {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
-    hasher.update((files.len() as u64).to_le_bytes());
     for file in files {
         for part in [file.name.as_bytes(), file.text.as_bytes()] {
             hasher.update((part.len() as u64).to_le_bytes());

@@ -468,3 +468,4 @@ fn a_question_that_cannot_change_the_advice_or_the_top_is_passed_over() {
 
 mod kiosk;
 mod more;
+mod session;

@@ -262,7 +262,12 @@ fn draw_search_line(
     theme: &Theme,
 ) {
     let total = session.graph().causes.len();
-    let right = format!(" {} of {total} ", session.row_count());
+    // While the background search runs, the list is the last result's: say so.
+    let right = if session.is_searching() {
+        " searching... ".to_string()
+    } else {
+        format!(" {} of {total} ", session.row_count())
+    };
     let lead = "/ ";
     let room = usize::from(area.width).saturating_sub(right.width() + lead.width() + 1);
     // Scrolled sideways so the cursor stays in view.
