@@ -214,6 +214,10 @@ pub fn run(graph: Graph, options: Options) -> io::Result<Exit> {
     }
 }
 
+/// From this many causes on, searches run beside the interface (at 1,000 causes one takes
+/// about 1 ms, at 10,000 about 10 ms, at 100,000 50 to 120 ms: BENCHMARKS.md).
+pub const BACKGROUND_SEARCH_FROM: usize = 2_000;
+
 /// Kiosk mode gives up after this many failures within a minute.
 pub const MAX_RESTARTS: usize = 3;
 
@@ -226,11 +230,15 @@ fn interface(
     spawn_input: &mut dyn FnMut() -> io::Result<()>,
 ) -> io::Result<Exit> {
     let mut app = App::new(graph, options);
-    // Searches run beside the interface: a key never waits for one.
-    let searched = tx.clone();
-    app.session.search_in_background(move || {
-        let _ = searched.send(Msg::Searched);
-    });
+    // On large content searches run beside the interface, so a key never waits for one;
+    // on small content a search takes microseconds, and one frame with the answer is less
+    // to send than a frame saying "searching..." and then another.
+    if app.session.graph().causes.len() >= BACKGROUND_SEARCH_FROM {
+        let searched = tx.clone();
+        app.session.search_in_background(move || {
+            let _ = searched.send(Msg::Searched);
+        });
+    }
     let _guard = Guard;
     let mouse = app.options.mouse;
     let mut terminal = setup(mouse)?;
