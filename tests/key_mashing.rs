@@ -165,15 +165,21 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 fn options() -> impl Strategy<Value = Options> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(ascii, color, all_questions, mouse)| Options {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::bool::weighted(0.3),
+    )
+        .prop_map(|(ascii, color, all_questions, mouse, kiosk)| Options {
             ascii,
             color,
             all_questions,
             mouse,
+            kiosk: kiosk.then(symptom_explorer::app::kiosk::KioskSettings::default),
             ..Options::default()
-        },
-    )
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -291,6 +297,10 @@ fn mash(graph: &Graph, red_flag: &str, script: Script, seen: &Seen) -> Result<()
             check_state(batch.app())?;
         }
         batch.finish();
+        if app.kiosk.is_some() {
+            // No mash of keys, clicks and pastes leaves a kiosk.
+            prop_assert!(!app.quit, "a key mash quit the kiosk");
+        }
         // The real loop would stop here; carrying on mashes the state further.
         app.quit = false;
         check_state(&app)?;
