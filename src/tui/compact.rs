@@ -1,19 +1,32 @@
-//! Fewer bytes per frame. crossterm writes each of the 16 named colours in its 256-colour
-//! form (`ESC[38;5;9m`, 10 bytes); every terminal also knows the 16-colour form
-//! (`ESC[91m`, 5 bytes), which is what the palette means anyway. This writer sits between
-//! the terminal backend and standard output and rewrites colour codes 0 to 15 in every
-//! SGR sequence it sees; everything else passes through byte for byte. A sequence split
-//! between two writes is held until it is complete (or until a flush).
+//! Fewer bytes per frame. This writer sits between the terminal backend and standard
+//! output and rewrites the SGR (colour and attribute) sequences it sees; every other byte
+//! passes through as it is.
+//!
+//! - crossterm writes each of the 16 named colours in its 256-colour form
+//!   (`ESC[38;5;9m`, 10 bytes); every terminal also knows the 16-colour form (`ESC[91m`,
+//!   5 bytes), which is what the palette means anyway.
+//! - ratatui sets the background with every foreground (`ESC[36;49m`); where the
+//!   background is already the default, the `49` is dropped.
+//! - SGR sequences that follow one another are merged into one (`ESC[22m ESC[24m` becomes
+//!   `ESC[22;24m`): the terminal applies the parameters in the same order either way.
+//!
+//! A sequence split between two writes is held until it is complete, and SGR parameters
+//! until something else is written (or a flush).
 
 use std::io::{self, Write};
 
-/// The longest SGR sequence held back waiting for its end; a longer one passes as it is.
+/// The longest escape sequence held back waiting for its end; a longer one passes as it is.
 const MAX_HELD: usize = 64;
 
 pub struct Compact<W: Write> {
     inner: W,
     /// The start of an escape sequence whose end has not arrived yet.
     held: Vec<u8>,
+    /// SGR parameters seen in a row and not written yet.
+    pending: Vec<String>,
+    /// Whether the terminal's background is the default one as far as written (unknown
+    /// at first: nothing is dropped until a reset or a `49` has been seen).
+    bg_default: bool,
 }
 
 impl<W: Write> Compact<W> {
@@ -21,110 +34,158 @@ impl<W: Write> Compact<W> {
         Compact {
             inner,
             held: Vec::new(),
+            pending: Vec::new(),
+            bg_default: false,
         }
     }
+
+    /// Rewrite `data`; bytes to write now. An unfinished escape sequence at its end is
+    /// kept in `held`, SGR parameters at its end in `pending`.
+    fn rewrite(&mut self, data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(data.len());
+        let mut i = 0;
+        while i < data.len() {
+            if data[i] != 0x1b {
+                let next = data[i..]
+                    .iter()
+                    .position(|&b| b == 0x1b)
+                    .map_or(data.len(), |p| i + p);
+                self.emit_pending(&mut out);
+                out.extend_from_slice(&data[i..next]);
+                i = next;
+                continue;
+            }
+            // ESC: is it "ESC [ params m"?
+            let rest = &data[i..];
+            if rest.len() < 2 {
+                self.held = rest.to_vec();
+                return out;
+            }
+            if rest[1] != b'[' {
+                self.emit_pending(&mut out);
+                out.push(0x1b);
+                i += 1;
+                continue;
+            }
+            let params_len = rest[2..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || **b == b';')
+                .count();
+            let end = 2 + params_len;
+            if end >= rest.len() {
+                if rest.len() <= MAX_HELD {
+                    self.held = rest.to_vec();
+                    return out;
+                }
+                self.emit_pending(&mut out);
+                out.extend_from_slice(rest);
+                return out;
+            }
+            if rest[end] == b'm' {
+                self.take_sgr(&rest[2..end]);
+            } else {
+                self.emit_pending(&mut out);
+                out.extend_from_slice(&rest[..=end]);
+            }
+            i += end + 1;
+        }
+        out
+    }
+
+    /// Add one SGR sequence's parameters to those pending, short forms taken and a
+    /// background reset that changes nothing dropped.
+    fn take_sgr(&mut self, params: &[u8]) {
+        let text = String::from_utf8_lossy(params);
+        let parts: Vec<&str> = text.split(';').collect();
+        let mut i = 0;
+        while i < parts.len() {
+            match (parts[i], parts.get(i + 1).copied()) {
+                // A colour by number or by red, green and blue: its parameters go together.
+                (layer @ ("38" | "48"), Some("5")) if i + 2 < parts.len() => {
+                    let n = parts[i + 2];
+                    if layer == "48" {
+                        self.bg_default = false;
+                    }
+                    match short_colour(layer, n) {
+                        Some(code) => self.pending.push(code.to_string()),
+                        None => self.pending.push(format!("{layer};5;{n}")),
+                    }
+                    i += 3;
+                }
+                (layer @ ("38" | "48"), Some("2")) if i + 4 < parts.len() => {
+                    if layer == "48" {
+                        self.bg_default = false;
+                    }
+                    self.pending.push(parts[i..i + 5].join(";"));
+                    i += 5;
+                }
+                ("" | "0", _) => {
+                    self.bg_default = true;
+                    self.pending.push("0".to_string());
+                    i += 1;
+                }
+                ("49", _) => {
+                    if !self.bg_default {
+                        self.pending.push("49".to_string());
+                    }
+                    self.bg_default = true;
+                    i += 1;
+                }
+                (code, _) => {
+                    if is_background(code) {
+                        self.bg_default = false;
+                    }
+                    self.pending.push(code.to_string());
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn emit_pending(&mut self, out: &mut Vec<u8>) {
+        if self.pending.is_empty() {
+            return;
+        }
+        out.extend_from_slice(b"\x1b[");
+        out.extend_from_slice(self.pending.join(";").as_bytes());
+        out.push(b'm');
+        self.pending.clear();
+    }
+}
+
+/// A background colour code of its own (40 to 47, 100 to 107).
+fn is_background(code: &str) -> bool {
+    code.parse::<u16>()
+        .is_ok_and(|n| (40..=47).contains(&n) || (100..=107).contains(&n))
+}
+
+/// The 16-colour code for `38;5;n` or `48;5;n` with n below 16.
+fn short_colour(layer: &str, n: &str) -> Option<u16> {
+    let n = n.parse::<u8>().ok().filter(|&n| n < 16)?;
+    let base: u16 = if layer == "38" { 30 } else { 40 };
+    Some(if n < 8 {
+        base + u16::from(n)
+    } else {
+        base + 60 + u16::from(n - 8)
+    })
 }
 
 impl<W: Write> Write for Compact<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut data = std::mem::take(&mut self.held);
         data.extend_from_slice(buf);
-        let (out, rest) = rewrite(&data);
-        self.held = rest.to_vec();
+        let out = self.rewrite(&data);
         self.inner.write_all(&out)?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if !self.held.is_empty() {
-            let held = std::mem::take(&mut self.held);
-            self.inner.write_all(&held)?;
-        }
+        let mut out = Vec::new();
+        self.emit_pending(&mut out);
+        out.append(&mut self.held);
+        self.inner.write_all(&out)?;
         self.inner.flush()
     }
-}
-
-/// Rewrite the complete SGR sequences in `data`; the output, and an unfinished escape
-/// sequence at its end to hold back.
-fn rewrite(data: &[u8]) -> (Vec<u8>, &[u8]) {
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        if data[i] != 0x1b {
-            let next = data[i..]
-                .iter()
-                .position(|&b| b == 0x1b)
-                .map_or(data.len(), |p| i + p);
-            out.extend_from_slice(&data[i..next]);
-            i = next;
-            continue;
-        }
-        // ESC: is it "ESC [ params m"?
-        let rest = &data[i..];
-        if rest.len() < 2 {
-            return (out, rest);
-        }
-        if rest[1] != b'[' {
-            out.push(0x1b);
-            i += 1;
-            continue;
-        }
-        let params_len = rest[2..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit() || **b == b';')
-            .count();
-        let end = 2 + params_len;
-        if end >= rest.len() {
-            if rest.len() <= MAX_HELD {
-                return (out, rest);
-            }
-            out.extend_from_slice(rest);
-            return (out, &[]);
-        }
-        if rest[end] == b'm' {
-            out.extend_from_slice(b"\x1b[");
-            out.extend_from_slice(sgr(&rest[2..end]).as_bytes());
-            out.push(b'm');
-        } else {
-            out.extend_from_slice(&rest[..=end]);
-        }
-        i += end + 1;
-    }
-    (out, &[])
-}
-
-/// SGR parameters with `38;5;n` and `48;5;n` for n below 16 in their short forms.
-fn sgr(params: &[u8]) -> String {
-    let text = String::from_utf8_lossy(params);
-    let parts: Vec<&str> = text.split(';').collect();
-    let mut out: Vec<String> = Vec::with_capacity(parts.len());
-    let mut i = 0;
-    while i < parts.len() {
-        let short = match (parts[i], parts.get(i + 1), parts.get(i + 2)) {
-            (layer @ ("38" | "48"), Some(&"5"), Some(n)) => {
-                n.parse::<u8>().ok().filter(|&n| n < 16).map(|n| {
-                    let base: u8 = if layer == "38" { 30 } else { 40 };
-                    if n < 8 {
-                        u16::from(base + n)
-                    } else {
-                        u16::from(base) + 60 + u16::from(n - 8)
-                    }
-                })
-            }
-            _ => None,
-        };
-        match short {
-            Some(code) => {
-                out.push(code.to_string());
-                i += 3;
-            }
-            None => {
-                out.push(parts[i].to_string());
-                i += 1;
-            }
-        }
-    }
-    out.join(";")
 }
 
 #[cfg(test)]
@@ -155,7 +216,6 @@ mod tests {
             &b"\x1b[38;5;16m"[..],
             b"\x1b[38;5;200m",
             b"\x1b[38;2;1;2;3m",
-            b"\x1b[0m\x1b[1m",
             b"\x1b[5;10H",
             b"\x1b[?1049h",
             b"\x1b]8;;https://example.org\x1b\\x\x1b]8;;\x1b\\",
@@ -178,5 +238,99 @@ mod tests {
             through(&[b"ab\x1b", b"[38;", b"5;", b"2mcd"]),
             b"ab\x1b[32mcd"
         );
+    }
+
+    #[test]
+    fn sgr_in_a_row_is_merged_and_a_background_reset_that_changes_nothing_dropped() {
+        // Before anything says the background is the default, `49` is kept.
+        assert_eq!(
+            through(&[b"\x1b[22m\x1b[24m\x1b[39;49mx"]),
+            b"\x1b[22;24;39;49mx"
+        );
+        assert_eq!(through(&[b"\x1b[0m\x1b[36;49mx"]), b"\x1b[0;36mx");
+        assert_eq!(through(&[b"\x1b[m", b"\x1b[49mx"]), b"\x1b[0mx");
+        // Across writes, as the backend writes each command on its own.
+        assert_eq!(through(&[b"\x1b[1m", b"\x1b[4m", b"x"]), b"\x1b[1;4mx");
+        // A background set stays until it is reset.
+        assert_eq!(
+            through(&[b"\x1b[0m\x1b[44mA\x1b[49mB\x1b[49mC"]),
+            b"\x1b[0;44mA\x1b[49mBC"
+        );
+        assert_eq!(
+            through(&[b"\x1b[0m\x1b[48;5;4mA\x1b[36;49mB"]),
+            b"\x1b[0;44mA\x1b[36;49mB"
+        );
+        // Other sequences end a run: a cursor move between two SGRs keeps them apart.
+        assert_eq!(
+            through(&[b"\x1b[1m\x1b[2;3H\x1b[4mx"]),
+            b"\x1b[1m\x1b[2;3H\x1b[4mx"
+        );
+    }
+
+    mod screen {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn sgr_code() -> impl Strategy<Value = String> {
+            prop_oneof![
+                prop::sample::select(vec![
+                    "", "0", "1", "2", "3", "4", "7", "22", "23", "24", "27", "39", "49",
+                ])
+                .prop_map(str::to_string),
+                (30u8..=37).prop_map(|n| n.to_string()),
+                (40u8..=47).prop_map(|n| n.to_string()),
+                (90u8..=97).prop_map(|n| n.to_string()),
+                (100u8..=107).prop_map(|n| n.to_string()),
+                (0u8..=20).prop_map(|n| format!("38;5;{n}")),
+                (0u8..=20).prop_map(|n| format!("48;5;{n}")),
+            ]
+        }
+
+        fn piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => prop::collection::vec(sgr_code(), 1..4)
+                    .prop_map(|codes| format!("\x1b[{}m", codes.join(";"))),
+                3 => "[a-z ]{1,6}",
+                1 => (1u8..=5, 1u8..=20).prop_map(|(r, c)| format!("\x1b[{r};{c}H")),
+            ]
+        }
+
+        fn drawn(bytes: &[u8]) -> String {
+            let mut parser = vt100::Parser::new(
+                std::num::NonZeroU16::new(5).expect("rows"),
+                std::num::NonZeroU16::new(20).expect("columns"),
+                0,
+            );
+            parser.process(bytes);
+            parser.screen().contents_formatted()
+        }
+
+        proptest! {
+            /// Whatever SGR sequences, text and cursor moves come, in whatever pieces,
+            /// the terminal shows exactly the same cells, colours and attributes.
+            #[test]
+            fn the_screen_is_the_same(
+                pieces in prop::collection::vec(piece(), 1..40),
+                cuts in prop::collection::vec(1usize..8, 1..40),
+            ) {
+                let stream: Vec<u8> = pieces.concat().into_bytes();
+                let mut chunks = Vec::new();
+                let mut at = 0;
+                for cut in cuts.iter().cycle().take(stream.len()) {
+                    if at >= stream.len() {
+                        break;
+                    }
+                    let end = (at + cut).min(stream.len());
+                    chunks.push(&stream[at..end]);
+                    at = end;
+                }
+                if at < stream.len() {
+                    chunks.push(&stream[at..]);
+                }
+                let compact = through(&chunks);
+                prop_assert!(compact.len() <= stream.len());
+                prop_assert_eq!(drawn(&compact), drawn(&stream));
+            }
+        }
     }
 }
