@@ -43,6 +43,22 @@ impl Context {
         Context::Help,
     ];
 
+    /// Every context, in the order of its index (`Context as usize`).
+    pub const EVERY: [Context; 12] = [
+        Context::Confirm,
+        Context::Help,
+        Context::Search,
+        Context::Body,
+        Context::Questions,
+        Context::Checklist,
+        Context::Causes,
+        Context::Detail,
+        Context::Summary,
+        Context::SummarySave,
+        Context::Global,
+        Context::Kiosk,
+    ];
+
     /// The contexts the help lists: in kiosk mode its own keys stand for the global ones.
     pub fn listed(kiosk: bool) -> [Context; 10] {
         let mut all = Self::ALL;
@@ -370,21 +386,7 @@ mod tests {
     /// Within a context no binding is shadowed by an earlier one for all its keys.
     #[test]
     fn no_binding_is_dead() {
-        let contexts = [
-            Context::Confirm,
-            Context::Help,
-            Context::Search,
-            Context::Body,
-            Context::Questions,
-            Context::Checklist,
-            Context::Causes,
-            Context::Detail,
-            Context::Summary,
-            Context::SummarySave,
-            Context::Global,
-            Context::Kiosk,
-        ];
-        for ctx in contexts {
+        for ctx in Context::EVERY {
             let keys = ctx.keys();
             for (i, b) in keys.iter().enumerate() {
                 let singles: Vec<KeyEvent> = b.keys.iter().filter_map(|&p| event_of(p)).collect();

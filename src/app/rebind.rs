@@ -97,22 +97,6 @@ fn follows(ctx: Context) -> bool {
     !matches!(ctx, Context::Help | Context::Confirm)
 }
 
-/// Every context, in the order of its index (`Context as usize`).
-const EVERY: [Context; 12] = [
-    Context::Confirm,
-    Context::Help,
-    Context::Search,
-    Context::Body,
-    Context::Questions,
-    Context::Checklist,
-    Context::Causes,
-    Context::Detail,
-    Context::Summary,
-    Context::SummarySave,
-    Context::Global,
-    Context::Kiosk,
-];
-
 /// The keys a binding has with a rebinding applied.
 pub fn keys_of<'a>(ctx: Context, binding: &'a Binding, rebinding: &'a Rebinding) -> &'a [Pat] {
     if follows(ctx)
@@ -158,7 +142,7 @@ pub struct Conflict {
 /// and typing in the search line is not a conflict.
 pub fn conflicts(rebinding: &Rebinding) -> Vec<Conflict> {
     let mut found: Vec<Conflict> = Vec::new();
-    for ctx in EVERY.into_iter().filter(|&c| follows(c)) {
+    for ctx in Context::EVERY.into_iter().filter(|&c| follows(c)) {
         for binding in ctx.default_keys() {
             let Some(name) = action_name(&binding.does) else {
                 continue;
@@ -174,7 +158,7 @@ pub fn conflicts(rebinding: &Rebinding) -> Vec<Conflict> {
                 // The keys that work anywhere meet every pane's; in kiosk mode its own
                 // table stands for the global one.
                 let places: Vec<Context> = if matches!(ctx, Context::Global | Context::Kiosk) {
-                    EVERY.into_iter().filter(|&c| follows(c)).collect()
+                    Context::EVERY.into_iter().filter(|&c| follows(c)).collect()
                 } else {
                     vec![ctx, Context::Global, Context::Kiosk]
                 };
@@ -219,10 +203,10 @@ pub fn install(rebinding: &Rebinding) {
     let _ = REBOUND.set(tables);
 }
 
-/// Every context's table with a rebinding applied, in the order of [`EVERY`]; a binding
+/// Every context's table with a rebinding applied, in the order of [`Context::EVERY`]; a binding
 /// whose keys it changes is marked `rebound`.
 fn tables(rebinding: &Rebinding) -> Vec<Vec<Binding>> {
-    EVERY
+    Context::EVERY
         .into_iter()
         .map(|ctx| {
             ctx.default_keys()
@@ -254,12 +238,12 @@ mod tests {
 
     #[test]
     fn every_context_has_its_table_in_order_kiosk_included() {
-        for (i, ctx) in EVERY.into_iter().enumerate() {
+        for (i, ctx) in Context::EVERY.into_iter().enumerate() {
             assert_eq!(ctx as usize, i, "{ctx:?}");
         }
         let f2 = Pat::Key(KeyCode::F(2));
         let tables = tables(&rebinding(&[("help", &[f2])]));
-        assert_eq!(tables.len(), EVERY.len());
+        assert_eq!(tables.len(), Context::EVERY.len());
         let kiosk = &tables[Context::Kiosk as usize];
         let help = kiosk
             .iter()
@@ -278,7 +262,7 @@ mod tests {
     #[test]
     fn every_name_is_some_binding_and_every_rebindable_binding_has_a_listed_name() {
         let mut used = Vec::new();
-        for ctx in EVERY {
+        for ctx in Context::EVERY {
             for b in ctx.default_keys() {
                 if let Some(name) = action_name(&b.does) {
                     assert!(NAMES.contains(&name), "{name} is not listed");

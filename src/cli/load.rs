@@ -25,7 +25,7 @@ use crate::graph::cache;
 use crate::graph::load::{
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_digest, parse_checked_as, version_of,
 };
-use crate::graph::validate::check;
+use crate::graph::validate::check_as;
 use crate::graph::{Diagnostic, Graph, SourceText};
 
 /// The graph to use: the `--graph` files, validated, or the bundled graph.
@@ -71,7 +71,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         }
         return Ok(graph);
     }
-    let (graph, diagnostics) = check(sources);
+    let (graph, diagnostics) = check_as(sources, version_of(&content));
     match graph {
         Some(graph) if !diagnostics.iter().any(Diagnostic::is_error) => {
             if let Some(key) = &key
@@ -109,16 +109,7 @@ pub fn read_with_packs(
             Vec::new()
         }
     };
-    let mut total: u64 = sources.iter().map(|s| s.text.len() as u64).sum();
-    for path in files {
-        match read_file(&path, MAX_TOTAL_BYTES.saturating_sub(total)) {
-            Ok(source) => {
-                total += source.text.len() as u64;
-                sources.push(source);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    read_each(&files, &mut sources, &mut errors);
     if errors.is_empty() {
         Ok(sources)
     } else {
@@ -167,7 +158,18 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<SourceText>, Vec<Diagnostic
     }
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    let mut total: u64 = 0;
+    read_each(paths, &mut sources, &mut errors);
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Read each file after `sources`, within what [`MAX_TOTAL_BYTES`] leaves after them; a
+/// file that cannot be read is an error diagnostic for that file.
+fn read_each(paths: &[PathBuf], sources: &mut Vec<SourceText>, errors: &mut Vec<Diagnostic>) {
+    let mut total: u64 = sources.iter().map(|s| s.text.len() as u64).sum();
     for path in paths {
         match read_file(path, MAX_TOTAL_BYTES.saturating_sub(total)) {
             Ok(source) => {
@@ -176,11 +178,6 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<SourceText>, Vec<Diagnostic
             }
             Err(e) => errors.push(e),
         }
-    }
-    if errors.is_empty() {
-        Ok(sources)
-    } else {
-        Err(errors)
     }
 }
 

@@ -57,6 +57,19 @@ pub enum Tone {
     Triage(Triage),
 }
 
+/// The columns to wrap text to: the terminal's width, or [`PIPE_WIDTH`] when standard
+/// output is not a terminal (or its width cannot be read).
+pub fn width_of_output(terminal: bool) -> usize {
+    if !terminal {
+        return PIPE_WIDTH;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(cols, _)| usize::from(cols))
+        .filter(|&cols| cols > 0)
+        .unwrap_or(PIPE_WIDTH)
+}
+
 impl Paint {
     /// Decide from standard output and the environment.
     pub fn detect() -> Paint {
@@ -67,15 +80,7 @@ impl Paint {
             .copied()
             .unwrap_or_default()
             .wants_color(no_color);
-        let width = if terminal {
-            crossterm::terminal::size()
-                .ok()
-                .map(|(cols, _)| usize::from(cols))
-                .filter(|&cols| cols > 0)
-                .unwrap_or(PIPE_WIDTH)
-        } else {
-            PIPE_WIDTH
-        };
+        let width = width_of_output(terminal);
         Paint {
             styled: terminal,
             color: terminal && color,

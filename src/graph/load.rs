@@ -211,7 +211,12 @@ fn located<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = Located<T>> {
 /// Parse every file; all syntax errors are returned, one per file at most.
 pub fn parse(files: Vec<SourceText>) -> Result<Graph, Vec<Diagnostic>> {
     let version = content_version(&files);
-    parse_files(files, true, version)
+    parse_as(files, version)
+}
+
+/// [`parse`], with the content version already worked out.
+pub fn parse_as(files: Vec<SourceText>, content_version: String) -> Result<Graph, Vec<Diagnostic>> {
+    parse_files(files, true, content_version)
 }
 
 /// Parse files whose very bytes passed every check before (see `cli::stamp`), letting

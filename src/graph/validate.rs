@@ -63,7 +63,14 @@ pub fn validate(graph: &Graph) -> Vec<Diagnostic> {
 /// the graph is returned together with everything [`validate`] found (callers decide
 /// what to do with a graph that has errors).
 pub fn check(files: Vec<SourceText>) -> (Option<Graph>, Vec<Diagnostic>) {
-    match load::parse(files) {
+    let version = load::content_version(&files);
+    check_as(files, version)
+}
+
+/// [`check`], with the content version already worked out (hashing the files again
+/// would cost as much as reading them).
+pub fn check_as(files: Vec<SourceText>, version: String) -> (Option<Graph>, Vec<Diagnostic>) {
+    match load::parse_as(files, version) {
         Ok(graph) => {
             let diagnostics = validate(&graph);
             (Some(graph), diagnostics)

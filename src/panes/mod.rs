@@ -110,6 +110,20 @@ pub fn moved(at: usize, len: usize, page: usize, action: Action) -> Option<usize
     })
 }
 
+/// Scroll a document pane for a movement action, within what its last draw recorded (its
+/// window in `view`, how far it could scroll in `max`).
+pub fn scroll_document(
+    scroll: &mut usize,
+    view: &Viewport,
+    max: &std::cell::Cell<usize>,
+    action: Action,
+) {
+    let max = max.get();
+    if let Some(top) = scrolled((*scroll).min(max), max, view.height(), action) {
+        *scroll = top;
+    }
+}
+
 /// A scroll offset after a movement action, for a document `max` rows past the window.
 pub fn scrolled(top: usize, max: usize, page: usize, action: Action) -> Option<usize> {
     let half = (page / 2).max(1);

@@ -166,6 +166,27 @@ fn draw_confirm(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
+/// Where a scrolled document's window is ("21-40 of 52"), for its frame's bottom edge;
+/// `None` when it all fits.
+pub(crate) fn scroll_position(
+    top: usize,
+    height: usize,
+    total: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    if total <= height {
+        return None;
+    }
+    let end = (top + height).min(total);
+    Some(
+        Line::from(Span::styled(
+            format!(" {}-{end} of {total} ", top + 1),
+            theme.faint(),
+        ))
+        .right_aligned(),
+    )
+}
+
 /// A scrollbar on the right border of a bordered area scrolled `top` of `max` rows.
 pub(crate) fn scrollbar(frame: &mut Frame, area: Rect, top: usize, max: usize, theme: &Theme) {
     use ratatui::layout::Margin;

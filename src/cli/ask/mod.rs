@@ -21,9 +21,6 @@ use crate::app::Session;
 use crate::app::session::NotTaken;
 use crate::graph::Triage;
 
-/// Columns the result is wrapped to when standard output is not a terminal.
-const PIPE_WIDTH: usize = 80;
-
 /// `ask`: the interview on standard input and output, on the bundled graph or the `--graph`
 /// files; `--json` is refused (the output is for people).
 pub fn run(globals: &Globals) -> Result<(), Failure> {
@@ -36,15 +33,7 @@ pub fn run(globals: &Globals) -> Result<(), Failure> {
     let graph = load(globals)?;
     let mut session = Session::new(graph, !globals.all_questions);
     let stdout = io::stdout();
-    let width = if stdout.is_terminal() {
-        crossterm::terminal::size()
-            .ok()
-            .map(|(cols, _)| usize::from(cols))
-            .filter(|&cols| cols > 0)
-            .unwrap_or(PIPE_WIDTH)
-    } else {
-        PIPE_WIDTH
-    };
+    let width = crate::cli::output::width_of_output(stdout.is_terminal());
     let mut out = stdout.lock();
     match interview(&mut session, io::stdin().lock(), &mut out, width) {
         Ok(()) => Ok(()),

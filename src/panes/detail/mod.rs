@@ -6,7 +6,7 @@ pub mod view;
 
 use std::cell::{Cell, RefCell};
 
-use super::{Effect, Viewport, scrolled};
+use super::{Effect, Viewport, scroll_document};
 use crate::app::{Action, Session};
 use document::DocLine;
 
@@ -105,11 +105,7 @@ impl DetailPane {
                 None => Effect::CloseDetail,
             },
             other => {
-                let max = self.max_scroll.get();
-                let page = self.view.height();
-                if let Some(top) = scrolled(self.scroll.min(max), max, page, other) {
-                    self.scroll = top;
-                }
+                scroll_document(&mut self.scroll, &self.view, &self.max_scroll, other);
                 Effect::None
             }
         }

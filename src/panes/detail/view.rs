@@ -34,15 +34,8 @@ pub fn draw(
     let top = pane.scroll.min(max);
     pane.view.record(top, height);
     pane.max_scroll.set(max);
-    if max > 0 {
-        let end = (top + height).min(lines.len());
-        block = block.title_bottom(
-            Line::from(Span::styled(
-                format!(" {}-{end} of {} ", top + 1, lines.len()),
-                theme.faint(),
-            ))
-            .right_aligned(),
-        );
+    if let Some(position) = crate::ui::scroll_position(top, height, lines.len(), theme) {
+        block = block.title_bottom(position);
     }
     if !pane.back.is_empty() {
         let back = if theme.ascii {

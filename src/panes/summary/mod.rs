@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::rc::Rc;
 
-use super::{Effect, Viewport, scrolled};
+use super::{Effect, Viewport, scroll_document};
 use crate::app::{Action, Pane, Session};
 use crate::summary::text::{Line, lines};
 use crate::summary::{Stamp, Summary, save};
@@ -128,11 +128,7 @@ impl SummaryPane {
             }
             Action::Back => Effect::Focus(self.from),
             other => {
-                let max = self.max_scroll.get();
-                let page = self.view.height();
-                if let Some(top) = scrolled(self.scroll.min(max), max, page, other) {
-                    self.scroll = top;
-                }
+                scroll_document(&mut self.scroll, &self.view, &self.max_scroll, other);
                 Effect::None
             }
         }
