@@ -95,3 +95,45 @@ fn a_kiosk_keeps_no_parsed_graph() {
     assert!(parsed(cache.path()).is_empty());
     assert!(!cache.path().join("symptom-explorer").exists());
 }
+
+fn known(cache: &Path) -> usize {
+    std::fs::read_dir(cache.join("symptom-explorer/known")).map_or(0, |d| d.flatten().count())
+}
+
+/// Files left alone for a while are then known by their metadata (`cli::known`), and a
+/// lookup need not read them; but a file written again, even to the same size, is read,
+/// checked and refused when it has errors.
+#[test]
+fn files_known_by_their_metadata_are_read_again_once_written() {
+    let cache = tempfile::tempdir().expect("a cache dir");
+    let graph = tempfile::tempdir().expect("a graph dir");
+    let file = graph.path().join("g.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron");
+    std::fs::copy(&fixture, &file).expect("copied");
+    let file = file.display().to_string();
+    let args = ["--graph", &file, "show", "strain"];
+    let first = run(cache.path(), &args);
+    assert!(first.status.success(), "{first:?}");
+    assert_eq!(known(cache.path()), 0, "just written: not remembered yet");
+
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    let second = run(cache.path(), &args);
+    assert_eq!(second.stdout, first.stdout);
+    assert_eq!(known(cache.path()), 1, "left alone: remembered");
+    let third = run(cache.path(), &args);
+    assert_eq!(
+        third.stdout, first.stdout,
+        "known by its metadata, the same"
+    );
+
+    // The same size, and a link to a finding that does not exist: refused at once.
+    let text = std::fs::read_to_string(&file).expect("read");
+    let broken = text.replacen("(\"fever\", Strong)", "(\"fewer\", Strong)", 1);
+    assert_eq!(broken.len(), text.len());
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).expect("written");
+    let refused = run(cache.path(), &args);
+    assert!(!refused.status.success(), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("fewer"), "{said}");
+}

@@ -19,6 +19,7 @@ use std::fs::{self, File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::known::Files;
 use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
 use crate::graph::cache;
@@ -32,6 +33,19 @@ use crate::graph::{Diagnostic, Graph, SourceText};
 /// On errors, prints them and a count line to standard error. Warnings are left to
 /// `check`, so that lookups stay quiet.
 pub fn load(globals: &Globals) -> Result<Graph, Failure> {
+    // A kiosk writes nothing at all, not even a stamp.
+    let may_write = !globals.config.kiosk.enabled;
+    let files = Files::of(&globals.graph, &globals.config.packs);
+    // Files known by their metadata to be the very bytes that passed every check before:
+    // the graph parsed from them then is read back without opening them.
+    if let Some(files) = &files
+        && let Some(digest) = files.digest()
+        && let Some(key) = checked(&digest)
+        && let Some(graph) = stamp::open_graph(&key)
+            .and_then(|reader| cache::read(files.names(), version_of(&digest), reader))
+    {
+        return Ok(graph);
+    }
     let read = || {
         read_with_packs(&globals.graph, &globals.config.packs).map_err(|errors| {
             print_failed(&errors, 0, globals.json);
@@ -43,8 +57,13 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
     // One pass over the bytes gives both the stamp's key and the content version.
     let content = content_digest(&sources);
     let key = stamp::key(&content);
-    // A kiosk writes nothing at all, not even a stamp.
-    let may_write = !globals.config.kiosk.enabled;
+    // Next time, these files are known by their metadata (if they did not change while
+    // they were read): only content that passed every check is remembered.
+    let remember = || {
+        if may_write && let Some(files) = &files {
+            files.remember(&content);
+        }
+    };
     if let Some(key) = &key
         && stamp::exists(key)
     {
@@ -52,12 +71,13 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         // back if it was kept; else they parse as they did then, and their text is not
         // needed to place anything.
         let version = version_of(&content);
-        if let Some(bytes) = stamp::read_graph(key) {
+        remember();
+        if let Some(reader) = stamp::open_graph(key) {
             let names = sources.iter().map(|s| s.name.clone()).collect();
             // The texts are not needed to read the graph back: let them go first, so the
             // memory peaks with the graph alone (read again in the rare case it fails).
             drop(std::mem::take(&mut sources));
-            if let Some(graph) = cache::decode(names, version.clone(), &bytes) {
+            if let Some(graph) = cache::read(names, version.clone(), reader) {
                 return Ok(graph);
             }
             sources = read()?;
@@ -78,6 +98,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
                 && may_write
             {
                 stamp::write(key);
+                remember();
                 if let Some(bytes) = cache::encode(&graph) {
                     stamp::write_graph(key, &bytes);
                 }
@@ -93,6 +114,19 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
             Err(Failure::Graph)
         }
     }
+}
+
+/// The stamp key of content with this digest, if it passed every check before.
+fn checked(digest: &[u8; 32]) -> Option<String> {
+    let key = stamp::key(digest)?;
+    stamp::exists(&key).then_some(key)
+}
+
+/// The stamp key of the content the globals name, if that content passed every check
+/// before and its files are known by their metadata (see `known`); found without
+/// opening the files. `None` means: load it the usual way.
+pub fn checked_key(globals: &Globals) -> Option<String> {
+    checked(&Files::of(&globals.graph, &globals.config.packs)?.digest()?)
 }
 
 /// The graph files (the bundled ones when none are given) and then the packs, within

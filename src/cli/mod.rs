@@ -21,6 +21,7 @@ pub mod escape;
 pub mod ids;
 pub mod interactive;
 pub mod json_error;
+pub mod known;
 pub mod list;
 pub mod load;
 pub mod output;
@@ -192,7 +193,7 @@ pub struct CompletionsArgs {
 /// (`0.1.0 (content 1a2b3c4d5e6f)`), so a report can name both.
 pub fn version() -> &'static str {
     static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let content = crate::graph::load::content_version(&crate::graph::load::bundled());
+        let content = crate::graph::load::version_of(&crate::graph::load::bundled_digest());
         format!("{} (content {content})", env!("CARGO_PKG_VERSION"))
     });
     VERSION.as_str()

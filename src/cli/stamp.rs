@@ -89,7 +89,7 @@ fn write_in(dir: &Path, key: &str, max: usize) {
 
 /// Write a file named `key` in `dir`, whole or not at all (a temporary file renamed into
 /// place), after clearing the directory once it holds `max` files.
-fn write_bytes_in(dir: &Path, key: &str, bytes: &[u8], max: usize) {
+pub(super) fn write_bytes_in(dir: &Path, key: &str, bytes: &[u8], max: usize) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
@@ -115,9 +115,11 @@ fn graphs_dir() -> Option<PathBuf> {
     Some(dirs.cache_dir().join("parsed"))
 }
 
-/// The parsed graph stored for content with this key (see `graph::cache`), if any.
-pub fn read_graph(key: &str) -> Option<Vec<u8>> {
-    std::fs::read(graphs_dir()?.join(key)).ok()
+/// The parsed graph stored for content with this key (see `graph::cache`), if any, to
+/// be read as it is decoded.
+pub fn open_graph(key: &str) -> Option<std::io::BufReader<std::fs::File>> {
+    let file = std::fs::File::open(graphs_dir()?.join(key)).ok()?;
+    Some(std::io::BufReader::with_capacity(1 << 16, file))
 }
 
 /// Keep the parsed graph of content with this key, which passed every check; best effort.

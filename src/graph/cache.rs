@@ -8,6 +8,8 @@
 //! does not read back whole (another format, a truncated file, files that do not match)
 //! is not used: the RON is parsed instead.
 
+use std::io::Read;
+
 use super::load::{Graph, Located, SourceText, assemble};
 use super::model::GraphFile;
 
@@ -46,9 +48,24 @@ pub fn encode(graph: &Graph) -> Option<Vec<u8>> {
 /// content version; `None` when the bytes are not a whole cache of exactly that many
 /// files.
 pub fn decode(names: Vec<String>, content_version: String, bytes: &[u8]) -> Option<Graph> {
-    let payload = bytes.strip_prefix(MAGIC)?;
-    let (parsed, rest): (Vec<GraphFile>, &[u8]) = postcard::take_from_bytes(payload).ok()?;
-    if !rest.is_empty() || parsed.len() != names.len() {
+    read(names, content_version, bytes)
+}
+
+/// [`decode`], reading the cache as it goes: the memory peaks with the graph alone, not
+/// with the graph and the whole cache (a quarter of the graph's size again, at 100,000
+/// causes). `reader` should be buffered.
+pub fn read(names: Vec<String>, content_version: String, mut reader: impl Read) -> Option<Graph> {
+    let mut magic = [0u8; MAGIC.len()];
+    reader.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    // Room for the longest single text: a longer one fails the read, and the RON is
+    // parsed instead.
+    let mut scratch = vec![0u8; SCRATCH_BYTES];
+    let (parsed, (rest, _)): (Vec<GraphFile>, _) =
+        postcard::from_io((&mut reader, &mut scratch)).ok()?;
+    if rest.read(&mut [0u8; 1]).ok()? != 0 || parsed.len() != names.len() {
         return None;
     }
     let files = names
@@ -57,6 +74,9 @@ pub fn decode(names: Vec<String>, content_version: String, bytes: &[u8]) -> Opti
         .collect();
     Some(assemble(files, parsed, content_version))
 }
+
+/// The scratch space for one text while reading a cache.
+const SCRATCH_BYTES: usize = 1 << 20;
 
 #[cfg(test)]
 mod tests {

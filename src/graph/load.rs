@@ -86,39 +86,21 @@ pub fn bundled() -> Vec<SourceText> {
         .collect()
 }
 
-const BUNDLED: &[(&str, &str)] = &[
-    ("data/core.ron", include_str!("../../data/core.ron")),
-    ("data/body.ron", include_str!("../../data/body.ron")),
-    (
-        "data/causes-spine.ron",
-        include_str!("../../data/causes-spine.ron"),
-    ),
-    (
-        "data/causes-other.ron",
-        include_str!("../../data/causes-other.ron"),
-    ),
-    (
-        "data/causes-emergency.ron",
-        include_str!("../../data/causes-emergency.ron"),
-    ),
-    (
-        "data/causes-chest.ron",
-        include_str!("../../data/causes-chest.ron"),
-    ),
-    (
-        "data/causes-pelvic.ron",
-        include_str!("../../data/causes-pelvic.ron"),
-    ),
-    (
-        "data/causes-more.ron",
-        include_str!("../../data/causes-more.ron"),
-    ),
-    ("data/rules.ron", include_str!("../../data/rules.ron")),
-    (
-        "data/questions.ron",
-        include_str!("../../data/questions.ron"),
-    ),
-];
+// `BUNDLED`, the files, and `BUNDLED_DIGEST`, their content digest, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The names of the bundled files, in load order.
+pub fn bundled_names() -> Vec<String> {
+    BUNDLED
+        .iter()
+        .map(|(name, _)| (*name).to_string())
+        .collect()
+}
+
+/// The [`content_digest`] of the bundled files, worked out when the program was built.
+pub fn bundled_digest() -> [u8; 32] {
+    BUNDLED_DIGEST
+}
 
 /// The version of some content: the first 12 hex digits of a SHA-256 over each file's
 /// name and text, in order. Two graphs with the same files in the same order have the
@@ -521,6 +503,12 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_digest_worked_out_at_build_is_the_bundled_files_digest() {
+        assert_eq!(bundled_digest(), content_digest(&bundled()));
+        assert_eq!(bundled().len(), 10);
+    }
 
     #[test]
     fn content_version_follows_every_byte_and_the_order() {

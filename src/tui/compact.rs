@@ -18,6 +18,9 @@ use std::io::{self, Write};
 /// The longest escape sequence held back waiting for its end; a longer one passes as it is.
 const MAX_HELD: usize = 64;
 
+/// The most parameters one merged SGR sequence carries (the Linux console's `NPAR`).
+const MAX_PARAMS: usize = 16;
+
 pub struct Compact<W: Write> {
     inner: W,
     /// The start of an escape sequence whose end has not arrived yet.
@@ -82,7 +85,16 @@ impl<W: Write> Compact<W> {
                 return out;
             }
             if rest[end] == b'm' {
-                self.take_sgr(&rest[2..end]);
+                // Merged, the parameters stay within what every terminal reads in one
+                // sequence (the Linux console reads 16): a sequence that would pass that
+                // starts a new one.
+                let params = &rest[2..end];
+                let count = |p: &str| p.split(';').count();
+                let pending: usize = self.pending.iter().map(|p| count(p)).sum();
+                if pending + params.split(|&b| b == b';').count() > MAX_PARAMS {
+                    self.emit_pending(&mut out);
+                }
+                self.take_sgr(params);
             } else {
                 self.emit_pending(&mut out);
                 out.extend_from_slice(&rest[..=end]);
@@ -119,9 +131,12 @@ impl<W: Write> Compact<W> {
                     self.pending.push(parts[i..i + 5].join(";"));
                     i += 5;
                 }
-                ("" | "0", _) => {
+                (reset @ ("" | "0"), _) => {
+                    // A reset undoes whatever came before it; it keeps its form (an empty
+                    // parameter is a 0), so the sequence never grows.
                     self.bg_default = true;
-                    self.pending.push("0".to_string());
+                    self.pending.clear();
+                    self.pending.push(reset.to_string());
                     i += 1;
                 }
                 ("49", _) => {
@@ -147,7 +162,10 @@ impl<W: Write> Compact<W> {
             return;
         }
         out.extend_from_slice(b"\x1b[");
-        out.extend_from_slice(self.pending.join(";").as_bytes());
+        // A reset alone is `ESC[m`: its parameter, 0, is the default.
+        if self.pending != ["0"] && self.pending != [""] {
+            out.extend_from_slice(self.pending.join(";").as_bytes());
+        }
         out.push(b'm');
         self.pending.clear();
     }
@@ -211,6 +229,21 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_sequence_keeps_within_sixteen_parameters() {
+        let many: Vec<u8> = b"\x1b[1m".repeat(40);
+        let out = through(&[&many, b"x"]);
+        let text = String::from_utf8(out).expect("text");
+        let sequences: Vec<&str> = text.split('\x1b').filter(|s| !s.is_empty()).collect();
+        assert!(sequences.len() > 1, "{text:?}");
+        for s in &sequences {
+            let params = s.trim_start_matches('[');
+            let params = params.split('m').next().unwrap_or_default();
+            assert!(params.split(';').count() <= MAX_PARAMS, "{s:?}");
+        }
+        assert_eq!(text.matches('1').count(), 40, "every parameter kept");
+    }
+
+    #[test]
     fn everything_else_passes_byte_for_byte() {
         for same in [
             &b"\x1b[38;5;16m"[..],
@@ -248,7 +281,8 @@ mod tests {
             b"\x1b[22;24;39;49mx"
         );
         assert_eq!(through(&[b"\x1b[0m\x1b[36;49mx"]), b"\x1b[0;36mx");
-        assert_eq!(through(&[b"\x1b[m", b"\x1b[49mx"]), b"\x1b[0mx");
+        assert_eq!(through(&[b"\x1b[m", b"\x1b[49mx"]), b"\x1b[mx");
+        assert_eq!(through(&[b"\x1b[0m"]), b"\x1b[m");
         // Across writes, as the backend writes each command on its own.
         assert_eq!(through(&[b"\x1b[1m", b"\x1b[4m", b"x"]), b"\x1b[1;4mx");
         // A background set stays until it is reset.
