@@ -11,26 +11,47 @@
 use std::io::Read;
 
 use super::load::{Graph, Located, SourceText, assemble};
-use super::model::GraphFile;
+use serde::Serialize;
+
+use super::model::{
+    Cause, Finding, GraphFile, GuidancePage, Question, Region, Source, TriageLevel, TriageRule,
+};
 
 /// The first bytes of every cache: what it is, and the version of its layout.
 const MAGIC: &[u8] = b"symptom-explorer parsed graph, postcard, layout 1\n";
 
-/// Each item into the parsed file it came from.
-fn put<T: Clone>(
-    files: &mut [GraphFile],
-    items: &[Located<T>],
-    f: impl Fn(&mut GraphFile) -> &mut Vec<T>,
+/// A file's items, borrowed from the graph: it encodes exactly as the [`GraphFile`] they
+/// were parsed into (postcard writes the fields in order, without names), without
+/// copying the graph first.
+#[derive(Default, Serialize)]
+struct FileView<'g> {
+    triage: Vec<&'g TriageLevel>,
+    sources: Vec<&'g Source>,
+    regions: Vec<&'g Region>,
+    findings: Vec<&'g Finding>,
+    causes: Vec<&'g Cause>,
+    questions: Vec<&'g Question>,
+    guidance: Vec<&'g GuidancePage>,
+    rules: Vec<&'g TriageRule>,
+}
+
+/// Each item into the view of the file it came from.
+fn put<'g, T>(
+    files: &mut [FileView<'g>],
+    items: &'g [Located<T>],
+    f: for<'v> fn(&'v mut FileView<'g>) -> &'v mut Vec<&'g T>,
 ) -> Option<()> {
     for item in items {
-        f(files.get_mut(item.file)?).push(item.item.clone());
+        f(files.get_mut(item.file)?).push(&item.item);
     }
     Some(())
 }
 
 /// The graph's items, file by file, as bytes to store.
 pub fn encode(graph: &Graph) -> Option<Vec<u8>> {
-    let mut files = vec![GraphFile::default(); graph.files.len()];
+    let mut files: Vec<FileView> = std::iter::repeat_with(FileView::default)
+        .take(graph.files.len())
+        .collect();
     put(&mut files, &graph.triage, |g| &mut g.triage)?;
     put(&mut files, &graph.sources, |g| &mut g.sources)?;
     put(&mut files, &graph.regions, |g| &mut g.regions)?;
@@ -127,6 +148,24 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(ids(&a), ids(&b));
+    }
+
+    #[test]
+    fn the_view_encodes_as_the_parsed_files_do() {
+        let files = bundled();
+        let parsed: Vec<GraphFile> = files
+            .iter()
+            .map(|f| {
+                ron::Options::default()
+                    .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                    .from_str(&f.text)
+                    .expect("parses")
+            })
+            .collect();
+        let mut expected = MAGIC.to_vec();
+        expected.extend(postcard::to_stdvec(&parsed).expect("encodes"));
+        let graph = parse_checked(files).expect("parses");
+        assert_eq!(encode(&graph).expect("encodes"), expected);
     }
 
     #[test]

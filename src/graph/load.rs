@@ -224,41 +224,84 @@ fn parse_files(
     keep_text: bool,
     version: String,
 ) -> Result<Graph, Vec<Diagnostic>> {
-    let options = Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING);
-    let mut parsed = Vec::new();
-    let mut errors = Vec::new();
-    for file in &mut files {
-        match options.from_str::<GraphFile>(&file.text) {
-            Ok(g) => {
-                parsed.push(g);
-                if !keep_text {
-                    file.text = String::new();
-                }
-            }
-            Err(e) => {
-                let rejected_value = matches!(e.code, ron::Error::Message(_));
-                let message = match e.code {
-                    ron::Error::ExceededRecursionLimit => {
-                        format!("nested too deeply (more than {MAX_NESTING} levels)")
+    // Each file parses on its own: as many at once as there are cores, the larger first
+    // so that the last to finish is a small one.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+    let mut results: Vec<Option<Result<GraphFile, Diagnostic>>> = Vec::new();
+    results.resize_with(files.len(), || None);
+    {
+        let mut slots: Vec<Option<&mut SourceText>> = files.iter_mut().map(Some).collect();
+        let queue: Vec<(usize, &mut SourceText)> = order
+            .iter()
+            .filter_map(|&i| Some((i, slots.get_mut(i)?.take()?)))
+            .collect();
+        let queue = std::sync::Mutex::new(queue.into_iter());
+        let workers = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(order.len().max(1));
+        let done = std::sync::Mutex::new(&mut results);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    loop {
+                        let next = queue.lock().map_or(None, |mut q| q.next());
+                        let Some((i, file)) = next else { break };
+                        let result = parse_one(file, keep_text);
+                        if let Ok(mut done) = done.lock()
+                            && let Some(slot) = done.get_mut(i)
+                        {
+                            *slot = Some(result);
+                        }
                     }
-                    code => code.to_string(),
-                };
-                let (line, mut col) = (e.span.start.line, e.span.start.col);
-                // A value rejected by its type (an unknown triage level) is reported from
-                // inside its quotes: point at the opening quote, where the value starts.
-                if rejected_value && let Some(open) = string_start(&file.text, line, col) {
-                    col = open;
-                }
-                errors.push(Diagnostic::error(&file.name, (line, col), message));
+                });
             }
+        });
+    }
+    let mut parsed = Vec::with_capacity(files.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Some(Ok(g)) => parsed.push(g),
+            Some(Err(e)) => errors.push(e),
+            None => {}
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(assemble(files, parsed, version))
+}
+
+/// One file parsed, its text let go unless `keep_text`; or where its syntax fails.
+fn parse_one(file: &mut SourceText, keep_text: bool) -> Result<GraphFile, Diagnostic> {
+    let options = Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    match options.from_str::<GraphFile>(&file.text) {
+        Ok(g) => {
+            if !keep_text {
+                file.text = String::new();
+            }
+            Ok(g)
+        }
+        Err(e) => {
+            let rejected_value = matches!(e.code, ron::Error::Message(_));
+            let message = match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested too deeply (more than {MAX_NESTING} levels)")
+                }
+                code => code.to_string(),
+            };
+            let (line, mut col) = (e.span.start.line, e.span.start.col);
+            // A value rejected by its type (an unknown triage level) is reported from
+            // inside its quotes: point at the opening quote, where the value starts.
+            if rejected_value && let Some(open) = string_start(&file.text, line, col) {
+                col = open;
+            }
+            Err(Diagnostic::error(&file.name, (line, col), message))
+        }
+    }
 }
 
 /// One graph from its files as parsed (one [`GraphFile`] each, in load order): the items
