@@ -36,7 +36,11 @@ fn main() {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part);
         }
-        let _ = writeln!(files, "    ({name:?}, include_str!({:?})),", path.display());
+        // Named from the manifest's directory when the crate compiles, not from here.
+        let _ = writeln!(
+            files,
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{name}\"))),"
+        );
     }
     files.push_str("];\n");
     let digest: [u8; 32] = hasher.finalize().into();

@@ -549,7 +549,12 @@ mod tests {
 
     #[test]
     fn the_digest_worked_out_at_build_is_the_bundled_files_digest() {
-        assert_eq!(bundled_digest(), content_digest(&bundled()));
+        assert_eq!(
+            bundled_digest(),
+            content_digest(&bundled()),
+            "build.rs did not run again after the data changed (a target directory shared by \
+             two copies of the project?): cargo clean -p symptom-explorer"
+        );
         assert_eq!(bundled().len(), 10);
     }
 
