@@ -8,7 +8,8 @@
 //! - ratatui sets the background with every foreground (`ESC[36;49m`); where the
 //!   background is already the default, the `49` is dropped.
 //! - SGR sequences that follow one another are merged into one (`ESC[22m ESC[24m` becomes
-//!   `ESC[22;24m`): the terminal applies the parameters in the same order either way.
+//!   `ESC[22;24m`): the terminal applies the parameters in the same order either way; what
+//!   comes before a reset in such a run is dropped, and a reset alone is written `ESC[m`.
 //!
 //! A sequence split between two writes is held until it is complete, and SGR parameters
 //! until something else is written (or a flush).
@@ -120,8 +121,10 @@ impl<W: Write> Compact<W> {
                     i += 5;
                 }
                 ("" | "0", _) => {
+                    // A reset undoes whatever was set before it in the same run.
                     self.bg_default = true;
-                    self.pending.push("0".to_string());
+                    self.pending.clear();
+                    self.pending.push(parts[i].to_string());
                     i += 1;
                 }
                 ("49", _) => {
@@ -147,7 +150,10 @@ impl<W: Write> Compact<W> {
             return;
         }
         out.extend_from_slice(b"\x1b[");
-        out.extend_from_slice(self.pending.join(";").as_bytes());
+        // A reset alone needs no parameter.
+        if !(self.pending == ["0"] || self.pending == [""]) {
+            out.extend_from_slice(self.pending.join(";").as_bytes());
+        }
         out.push(b'm');
         self.pending.clear();
     }
@@ -248,7 +254,8 @@ mod tests {
             b"\x1b[22;24;39;49mx"
         );
         assert_eq!(through(&[b"\x1b[0m\x1b[36;49mx"]), b"\x1b[0;36mx");
-        assert_eq!(through(&[b"\x1b[m", b"\x1b[49mx"]), b"\x1b[0mx");
+        assert_eq!(through(&[b"\x1b[m", b"\x1b[49mx"]), b"\x1b[mx");
+        assert_eq!(through(&[b"\x1b[0m"]), b"\x1b[m");
         // Across writes, as the backend writes each command on its own.
         assert_eq!(through(&[b"\x1b[1m", b"\x1b[4m", b"x"]), b"\x1b[1;4mx");
         // A background set stays until it is reset.
@@ -292,6 +299,17 @@ mod tests {
                     .prop_map(|codes| format!("\x1b[{}m", codes.join(";"))),
                 3 => "[a-z ]{1,6}",
                 1 => (1u8..=5, 1u8..=20).prop_map(|(r, c)| format!("\x1b[{r};{c}H")),
+                // What the lean backend writes besides: short moves, a new line, erasing
+                // to the end of the line (with the background set before it).
+                1 => prop_oneof![
+                    (1u8..=20).prop_map(|c| format!("\x1b[{c}G")),
+                    (1u8..=5).prop_map(|n| format!("\x1b[{n}C")),
+                    (1u8..=5).prop_map(|n| format!("\x1b[{n}D")),
+                    Just("\x1b[C".to_string()),
+                    Just("\r".to_string()),
+                    Just("\r\n".to_string()),
+                    Just("\x1b[K".to_string()),
+                ],
             ]
         }
 
