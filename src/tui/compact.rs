@@ -19,6 +19,9 @@ use std::io::{self, Write};
 /// The longest escape sequence held back waiting for its end; a longer one passes as it is.
 const MAX_HELD: usize = 64;
 
+/// The most parameters written in one merged SGR sequence.
+const MAX_PARAMS: usize = 16;
+
 pub struct Compact<W: Write> {
     inner: W,
     /// The start of an escape sequence whose end has not arrived yet.
@@ -149,10 +152,28 @@ impl<W: Write> Compact<W> {
         if self.pending.is_empty() {
             return;
         }
-        out.extend_from_slice(b"\x1b[");
         // A reset alone needs no parameter.
-        if !(self.pending == ["0"] || self.pending == [""]) {
-            out.extend_from_slice(self.pending.join(";").as_bytes());
+        if self.pending == ["0"] || self.pending == [""] {
+            out.extend_from_slice(b"\x1b[m");
+            self.pending.clear();
+            return;
+        }
+        // Terminals keep a limited number of parameters per sequence (vt100 and many
+        // others 32): a long run goes out in several, a colour's parameters together.
+        let mut count = 0;
+        for (i, params) in self.pending.iter().enumerate() {
+            let n = params.split(';').count();
+            if i == 0 || count + n > MAX_PARAMS {
+                if i > 0 {
+                    out.push(b'm');
+                }
+                out.extend_from_slice(b"\x1b[");
+                count = 0;
+            } else {
+                out.push(b';');
+            }
+            out.extend_from_slice(params.as_bytes());
+            count += n;
         }
         out.push(b'm');
         self.pending.clear();
@@ -266,6 +287,12 @@ mod tests {
         assert_eq!(
             through(&[b"\x1b[0m\x1b[48;5;4mA\x1b[36;49mB"]),
             b"\x1b[0;44mA\x1b[36;49mB"
+        );
+        // A long run goes out in sequences of at most 16 parameters, a colour's together.
+        let long = "\x1b[1m".repeat(14) + "\x1b[38;5;200m\x1b[4mx";
+        assert_eq!(
+            through(&[long.as_bytes()]),
+            format!("\x1b[{}m\x1b[38;5;200;4mx", ["1"; 14].join(";")).as_bytes()
         );
         // Other sequences end a run: a cursor move between two SGRs keeps them apart.
         assert_eq!(

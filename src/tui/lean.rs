@@ -12,9 +12,10 @@
 //!   in between when they are in the colours already set and that is shorter;
 //! - ends a row with `ESC[K` (erase to the end of the line) when everything from there to
 //!   the row's end is blank on the default background and that is shorter than writing the
-//!   changed cells (only when the drawing spans the whole width of the terminal, and always
-//!   on the default background, which a terminal without "background colour erase" also
-//!   erases with);
+//!   changed cells (only when the drawing spans the whole width of the terminal), and
+//!   erases a run of changed blanks inside a row with `ESC[nX` (erase characters) when
+//!   that and the move past them are shorter; always on the default background, which a
+//!   terminal without "background colour erase" also erases with;
 //! - goes from one cell's colours and attributes to the next's by the shorter of the
 //!   changes and a reset followed by what is wanted, in the 16-colour codes;
 //! - resets the attributes at the end only when they are not already the default.
@@ -402,13 +403,37 @@ impl Encoder {
             (symbol.width() == 1 && self.columns.is_some_and(|w| next < w)).then_some(next);
     }
 
-    /// Erase from column `x` of row `y` to the end of the line, on the default background.
-    fn erase(&mut self, out: &mut Vec<u8>, shadow: &[Vec<Cell>], x: u16, y: u16) {
+    /// Erase `n` cells from column `x` of row `y` on the default background; erasing does
+    /// not move the cursor, so it goes on past them when the `next` change is right after.
+    fn erase_cells(
+        &mut self,
+        out: &mut Vec<u8>,
+        shadow: &[Vec<Cell>],
+        (x, y): (u16, u16),
+        n: usize,
+        next: Option<u16>,
+    ) {
         self.move_to(out, shadow, x, y);
+        self.blank_pen(out);
+        out.extend_from_slice(format!("\x1b[{n}X").as_bytes());
+        let after = x.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
+        if next == Some(after) {
+            self.move_to(out, shadow, after, y);
+        }
+    }
+
+    /// Colours and attributes that erase to what an erasable cell shows.
+    fn blank_pen(&mut self, out: &mut Vec<u8>) {
         let mut pen = self.pen;
         pen.bg = Color::Reset;
         pen.modifier -= SHOWS_ON_BLANK;
         self.pen_to(out, pen);
+    }
+
+    /// Erase from column `x` of row `y` to the end of the line, on the default background.
+    fn erase(&mut self, out: &mut Vec<u8>, shadow: &[Vec<Cell>], x: u16, y: u16) {
+        self.move_to(out, shadow, x, y);
+        self.blank_pen(out);
         out.extend_from_slice(b"\x1b[K");
     }
 }
@@ -429,6 +454,44 @@ impl<W: Write> Lean<W> {
         }
         from
     }
+}
+
+/// The shorter of the same cells written and erased, appended to `out`; the state after it.
+/// Erasing leaves other colours set than writing: what it would take to set the written
+/// ones counts against it, so that a run of erasing is not chosen for a few bytes now at
+/// the price of colours to set again later.
+fn cheaper(
+    out: &mut Vec<u8>,
+    (written, by_cells): (Encoder, Vec<u8>),
+    (erased, by_erase): (Encoder, Vec<u8>),
+) -> Encoder {
+    let (mut catch_up, mut then) = (Vec::new(), erased);
+    then.pen_to(&mut catch_up, written.pen);
+    if by_erase.len() + catch_up.len() < by_cells.len() {
+        out.extend(by_erase);
+        erased
+    } else {
+        out.extend(by_cells);
+        written
+    }
+}
+
+/// How many of `cells` (changes in one row) from the first are next to one another and
+/// erasable once drawn.
+fn blank_run(shadow: &[Vec<Cell>], cells: &[(u16, u16, &Cell)]) -> usize {
+    let blank = Cell::default();
+    let Some(&(x0, y, _)) = cells.first() else {
+        return 0;
+    };
+    let row = shadow.get(usize::from(y));
+    cells
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &(x, _, _))| {
+            usize::from(x) == usize::from(x0) + k
+                && erasable(row.and_then(|r| r.get(usize::from(x))).unwrap_or(&blank))
+        })
+        .count()
 }
 
 impl<W: Write> Write for Lean<W> {
@@ -472,8 +535,25 @@ impl<W: Write> Backend for Lean<W> {
                 u16::MAX
             };
             let split = row.partition_point(|c| c.0 < tail);
-            for &(x, y, cell) in &row[..split] {
-                enc.cell(&mut out, shadow, x, y, cell);
+            let head = &row[..split];
+            let mut i = 0;
+            while let Some(&(x, y, cell)) = head.get(i) {
+                let run = blank_run(shadow, &head[i..]);
+                if run < 2 {
+                    enc.cell(&mut out, shadow, x, y, cell);
+                    i += 1;
+                    continue;
+                }
+                // A run of blanks before something else in the row: written, or erased.
+                let (mut written, mut erased) = (enc, enc);
+                let (mut by_cells, mut by_erase) = (Vec::new(), Vec::new());
+                for &(x, y, cell) in &head[i..i + run] {
+                    written.cell(&mut by_cells, shadow, x, y, cell);
+                }
+                let next = row.get(i + run).map(|c| c.0);
+                erased.erase_cells(&mut by_erase, shadow, (x, y), run, next);
+                enc = cheaper(&mut out, (written, by_cells), (erased, by_erase));
+                i += run;
             }
             if let Some(&(first, _, _)) = row.get(split) {
                 let (mut written, mut erased) = (enc, enc);
@@ -482,13 +562,7 @@ impl<W: Write> Backend for Lean<W> {
                     written.cell(&mut by_cells, shadow, x, y, cell);
                 }
                 erased.erase(&mut by_erase, shadow, first, y);
-                if by_erase.len() < by_cells.len() {
-                    out.extend(by_erase);
-                    enc = erased;
-                } else {
-                    out.extend(by_cells);
-                    enc = written;
-                }
+                enc = cheaper(&mut out, (written, by_cells), (erased, by_erase));
             }
         }
         if enc.pen != Pen::default() {
@@ -723,6 +797,19 @@ mod tests {
         assert_eq!(
             String::from_utf8(over(&before, &after)).expect("text"),
             "\x1b[1;3HXdef\x1b[K\r\n\x1b[9CZ"
+        );
+    }
+
+    #[test]
+    fn blanks_inside_a_row_are_erased_where_that_is_shorter() {
+        let plain = Style::default();
+        let before = text(&[("abcdefghijkl", plain), ("abcdefghijkl", plain)]);
+        let after = text(&[("a          l", plain), ("a      hijkl", plain)]);
+        // Row 1: ten blanks, nothing after them changes: erased. Row 2: "a" written again
+        // (shorter than a move), then six blanks erased.
+        assert_eq!(
+            String::from_utf8(over(&before, &after)).expect("text"),
+            "\x1b[1;2H\x1b[10X\r\na\x1b[6X"
         );
     }
 
