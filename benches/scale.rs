@@ -3,12 +3,13 @@
 //! the same bytes it writes to files). Figures and how they grow are in BENCHMARKS.md.
 //!
 //! `cargo bench --bench scale`; quote the medians. `cargo bench --bench scale -- 10000`
-//! runs one size only.
+//! runs one size only, `-- "fill local words"` one function.
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use symptom_explorer::engine::search::matches;
 use symptom_explorer::engine::{Query, Scope, Searcher, rank};
+use symptom_explorer::graph::fill::{LocalServices, default_words};
 use symptom_explorer::graph::{self, Graph, SourceText};
 
 #[path = "../examples/gen_graph.rs"]
@@ -99,6 +100,18 @@ fn per_lookup(c: &mut Criterion) {
                 b.iter(|| rank(&graph, black_box(&query)));
             });
         }
+        // At the interface's start, every text gets the local words once.
+        let services = LocalServices::default();
+        group.bench_function("fill local words", |b| {
+            b.iter_batched(
+                || graph.clone(),
+                |mut graph| {
+                    graph.fill_local_words(default_words(black_box(&services)));
+                    graph
+                },
+                BatchSize::LargeInput,
+            );
+        });
         group.bench_function("search index (Searcher::new)", |b| {
             b.iter(|| Searcher::new(black_box(&graph)));
         });

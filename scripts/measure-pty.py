@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-program figures from a real pseudo-terminal, for BENCHMARKS.md (issue 9).
 
-Drives the release binary at 80x24 the way a person does and reports medians over
+Drives the release binary at 80x24 (or --size) the way a person does and reports medians over
 repeated runs:
   - time to the first frame (start of the process to the end of its first synchronized
     update, ESC[?2026l, which closes every frame the interface draws);
@@ -14,7 +14,10 @@ and, with --fzf, `symptom-explorer search` against `fzf --filter` over the same 
 whole process, in the same run, with the ratio.
 
   scripts/measure-pty.py [--bin target/release/symptom-explorer] [--graph FILE ...]
-                         [--runs 7] [--fzf]
+                         [--runs 7] [--fzf] [--size 80x24] [--dump DIR]
+
+With --dump, the bytes of each key's frames in the first run are written to DIR
+(move-1.bin ..., letter-1.bin ...), to see where they go.
 
 Graphs from examples/gen_graph.rs are passed with --graph (each file).
 """
@@ -82,13 +85,19 @@ class Pty:
                     return got
                 got += chunk
 
-    def key(self, data):
+    def keep(self, name, got):
+        if self.dump and name:
+            with open(os.path.join(self.dump, f"{name}.bin"), "wb") as f:
+                f.write(got)
+
+    def key(self, data, name=None):
         t0 = time.perf_counter()
         os.write(self.fd, data)
         t1, got = self.read_until_frame()
+        self.keep(name, got)
         return t1 - t0, len(got)
 
-    def search_key(self, data):
+    def search_key(self, data, name=None):
         """A key in the search line: (key to the first frame, key to the frame with the
         result, bytes of both). The search runs beside the interface: the first frame shows
         the query and "searching...", a later one the matches (" N of M ")."""
@@ -100,6 +109,7 @@ class Pty:
         while b"searching" in got or (b"searching" in total and b" of " not in got):
             t1, got = self.read_until_frame()
             total += got
+        self.keep(name, total)
         return first, t1 - t0, len(total)
 
     def peak_kib(self):
@@ -118,17 +128,18 @@ class Pty:
         os.close(self.fd)
 
 
-def one_run(argv):
-    p = Pty(argv)
+def one_run(argv, cols, rows, dump=None):
+    p = Pty(argv, cols, rows)
+    p.dump = dump
     t, _ = p.read_until_frame()
     first = t - p.start
     p.drain(0.2)
-    move = [p.key(b"j") for _ in range(5)]
+    move = [p.key(b"j", f"move-{n}") for n in range(1, 6)]
     p.key(b"k")
     letters = []
     p.key(b"/")
-    for c in b"sci":
-        letters.append(p.search_key(bytes([c])))
+    for n, c in enumerate(b"sci", 1):
+        letters.append(p.search_key(bytes([c]), f"letter-{n}"))
     p.drain(0.3)
     idle = len(p.drain(2.0))
     peak = p.peak_kib()
@@ -169,15 +180,20 @@ def main():
     ap.add_argument("--graph", action="append", default=[])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--fzf", action="store_true")
+    ap.add_argument("--size", default="80x24", help="COLSxROWS")
+    ap.add_argument("--dump", help="directory for the first run's frames")
     a = ap.parse_args()
+    cols, rows = (int(n) for n in a.size.split("x"))
+    if a.dump:
+        os.makedirs(a.dump, exist_ok=True)
     graph_args = [x for g in a.graph for x in ("--graph", g)]
     argv = [a.bin, *graph_args]
-    runs = [one_run(argv) for _ in range(a.runs)]
+    runs = [one_run(argv, cols, rows, a.dump if i == 0 else None) for i in range(a.runs)]
     firsts = [r[0] for r in runs]
     moves = [m for r in runs for m in r[1]]
     letters = [l for r in runs for l in r[2]]
     first_letters = [r[2][0] for r in runs]
-    print(f"graph: {' '.join(a.graph) or 'bundled'}; {a.runs} runs at 80x24; medians")
+    print(f"graph: {' '.join(a.graph) or 'bundled'}; {a.runs} runs at {cols}x{rows}; medians")
     print(f"first frame            {median(firsts) * 1000:8.1f} ms")
     print(f"move (j): key to frame {median([m[0] for m in moves]) * 1000:8.2f} ms, "
           f"{median([m[1] for m in moves]):6.0f} bytes")

@@ -10,17 +10,18 @@
 
 mod compact;
 mod input;
+mod lean;
 
 use std::io::{self, Stdout};
 
 use compact::Compact;
+use lean::Lean;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
@@ -105,7 +106,7 @@ fn enter(mouse: bool) -> io::Result<()> {
 
 fn setup(mouse: bool) -> io::Result<Term> {
     enter(mouse)?;
-    let backend = CrosstermBackend::new(Compact::new(io::stdout()));
+    let backend = Lean::new(Compact::new(io::stdout()), MAX_WIDTH);
     let size = capped(backend.size()?.width, backend.size()?.height);
     // A fixed viewport, resized by hand to a capped size: ratatui would otherwise size its
     // buffers to whatever the terminal reports, and an SSH client can report 65535x65535.
@@ -117,8 +118,9 @@ fn setup(mouse: bool) -> io::Result<Term> {
     )
 }
 
-/// The terminal as the interface draws on it: colour codes in their short form.
-type Term = Terminal<CrosstermBackend<Compact<Stdout>>>;
+/// The terminal as the interface draws on it: each frame in few bytes (`lean`), colour
+/// codes in their short form (`compact`).
+type Term = Terminal<Lean<Compact<Stdout>>>;
 
 /// The largest area drawn: a window reported larger is drawn in its top-left corner.
 pub const MAX_WIDTH: u16 = 500;
@@ -429,7 +431,7 @@ fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
 /// Write the web addresses on screen again over themselves, wrapped in OSC 8 so a terminal
 /// that knows hyperlinks can follow the whole address (one that does not ignores the
 /// wrapper). ratatui's buffer cannot hold them: the sanitiser drops every escape from cells.
-fn hyperlinks(out: &mut CrosstermBackend<Compact<Stdout>>, app: &App) -> io::Result<()> {
+fn hyperlinks(out: &mut Lean<Compact<Stdout>>, app: &App) -> io::Result<()> {
     use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
     let links = app.links_on_screen();
     if links.is_empty() {

@@ -3,14 +3,11 @@
 //! show as it is. The words come from the configuration; the defaults are the words the
 //! bundled content was written with.
 //!
-//! Like the text checks, it works on any field: each item that holds a placeholder is
-//! turned into a tree of values with serde, its strings filled, and read back.
+//! Like the text checks, it works on any field: every string of every item is visited in
+//! place (`texts::Texts`), and only one with a `{` in it is looked at further.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
-use super::load::{Graph, Located};
+use super::load::Graph;
+use super::texts::Texts;
 use super::triage::DEFAULT_EMERGENCY_NUMBER;
 
 /// Every placeholder content may use, without its braces.
@@ -88,6 +85,16 @@ impl LocalWords<'_> {
         out.push_str(rest);
         out
     }
+
+    /// Fill a text where it is; one without a `{` is left untouched.
+    pub fn fill_in_place(&self, text: &mut String) {
+        if text.contains('{') {
+            let filled = self.fill(text);
+            if filled != *text {
+                *text = filled;
+            }
+        }
+    }
 }
 
 /// The placeholders' words as they are until configuration changes them.
@@ -120,46 +127,15 @@ pub fn unknown_placeholders(text: &str) -> Vec<&str> {
 impl Graph {
     /// Put the local words into every text that asks for them.
     pub fn fill_local_words(&mut self, words: LocalWords) {
-        fill_all(&mut self.triage, words);
-        fill_all(&mut self.sources, words);
-        fill_all(&mut self.regions, words);
-        fill_all(&mut self.findings, words);
-        fill_all(&mut self.causes, words);
-        fill_all(&mut self.questions, words);
-        fill_all(&mut self.guidance, words);
-        fill_all(&mut self.rules, words);
-    }
-}
-
-fn fill_all<T: Serialize + DeserializeOwned>(items: &mut [Located<T>], words: LocalWords) {
-    for located in items {
-        let Ok(mut value) = serde_json::to_value(&located.item) else {
-            continue;
-        };
-        if fill_value(&mut value, words)
-            && let Ok(filled) = serde_json::from_value(value)
-        {
-            located.item = filled;
-        }
-    }
-}
-
-/// Fill every string in a tree; whether any changed.
-fn fill_value(value: &mut Value, words: LocalWords) -> bool {
-    match value {
-        Value::String(s) if s.contains('{') => {
-            let filled = words.fill(s);
-            let changed = filled != *s;
-            *s = filled;
-            changed
-        }
-        Value::Array(items) => items
-            .iter_mut()
-            .fold(false, |any, v| fill_value(v, words) | any),
-        Value::Object(map) => map
-            .values_mut()
-            .fold(false, |any, v| fill_value(v, words) | any),
-        _ => false,
+        let fill = &mut |text: &mut String| words.fill_in_place(text);
+        self.triage.texts(fill);
+        self.sources.texts(fill);
+        self.regions.texts(fill);
+        self.findings.texts(fill);
+        self.causes.texts(fill);
+        self.questions.texts(fill);
+        self.guidance.texts(fill);
+        self.rules.texts(fill);
     }
 }
 

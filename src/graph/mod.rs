@@ -9,6 +9,7 @@ pub mod fill;
 pub mod load;
 pub mod model;
 pub mod suggest;
+pub mod texts;
 pub mod triage;
 pub mod validate;
 

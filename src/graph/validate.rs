@@ -32,7 +32,7 @@ mod ids;
 mod locate;
 mod refs;
 mod safety;
-mod text;
+pub(crate) mod text;
 mod usage;
 
 use std::cell::OnceCell;

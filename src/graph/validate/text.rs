@@ -20,7 +20,7 @@ use crate::graph::controls::{describe, is_bidi, is_unsafe};
 use crate::graph::fill::{PLACEHOLDERS, unknown_placeholders};
 use crate::graph::load::Located;
 
-mod walk;
+pub(crate) mod walk;
 
 /// The fields written as prose, where a line break may separate paragraphs.
 const FREE_TEXT: [&str; 11] = [

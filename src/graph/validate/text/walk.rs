@@ -14,7 +14,7 @@ use serde::ser;
 
 /// Calls `visit(path, text)` for every string in `value`, in the order its fields are
 /// declared, which is the order they are written in.
-pub(super) fn strings<T: Serialize>(value: &T, visit: impl FnMut(&[&'static str], &str)) {
+pub(crate) fn strings<T: Serialize>(value: &T, visit: impl FnMut(&[&'static str], &str)) {
     let mut walker = Walker {
         path: Vec::new(),
         visit,
