@@ -232,6 +232,21 @@ fn interface(
     spawn_input: &mut dyn FnMut() -> io::Result<()>,
 ) -> io::Result<Exit> {
     let mut app = App::new(graph, options);
+    let result = interface_loop(&mut app, rx, tx, spawn_input);
+    // Not freed when the interface ends well: the process ends with it, and at 100,000
+    // causes freeing the graph piece by piece keeps the shell waiting a tenth of a second.
+    // (A panic unwinds past this and frees it, for kiosk mode to start again.)
+    std::mem::forget(app);
+    result
+}
+
+/// The interface on `app`: terminal set-up, then the loop, until quit or a signal.
+fn interface_loop(
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    tx: &mpsc::SyncSender<Msg>,
+    spawn_input: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<Exit> {
     // On large content searches run beside the interface, so a key never waits for one;
     // on small content a search takes microseconds, and one frame with the answer is less
     // to send than a frame saying "searching..." and then another.
@@ -247,12 +262,12 @@ fn interface(
     spawn_input()?;
 
     let size = terminal.get_frame().area();
-    update(&mut app, Action::Resize(size.width, size.height));
-    draw(&mut terminal, &app)?;
+    update(app, Action::Resize(size.width, size.height));
+    draw(&mut terminal, app)?;
     let mut last_input = Instant::now();
     loop {
         let resets = app.kiosk.as_ref().map(|k| k.resets);
-        let first = match kiosk::next_check(&app, last_input.elapsed()) {
+        let first = match kiosk::next_check(app, last_input.elapsed()) {
             None => match rx.recv() {
                 Ok(msg) => msg,
                 Err(_) => return Ok(Exit::Quit),
@@ -260,11 +275,11 @@ fn interface(
             Some(wait) => match rx.recv_timeout(wait) {
                 Ok(msg) => msg,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    update(&mut app, Action::Idle(last_input.elapsed()));
+                    update(app, Action::Idle(last_input.elapsed()));
                     if app.kiosk.as_ref().map(|k| k.resets) != resets {
-                        wipe(&mut terminal, &mut app)?;
+                        wipe(&mut terminal, app)?;
                     }
-                    draw(&mut terminal, &app)?;
+                    draw(&mut terminal, app)?;
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
@@ -278,13 +293,13 @@ fn interface(
                     let size = terminal.backend().size()?;
                     let area = capped(size.width, size.height);
                     terminal.resize(area)?;
-                    update(&mut app, Action::Resize(area.width, area.height));
+                    update(app, Action::Resize(area.width, area.height));
                     dirty = true;
                 }
                 Msg::Input(events) => {
                     last_input = Instant::now();
                     let kiosk = app.kiosk.is_some();
-                    let mut batch = Batch::new(&mut app);
+                    let mut batch = Batch::new(app);
                     for ev in events {
                         match ev {
                             // A kiosk never suspends: Ctrl-Z is a key like any other.
@@ -302,7 +317,7 @@ fn interface(
                     dirty |= batch.finish();
                 }
                 Msg::Searched => {
-                    update(&mut app, Action::Searched);
+                    update(app, Action::Searched);
                     dirty = true;
                 }
                 Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
@@ -313,11 +328,11 @@ fn interface(
             }
         }
         if app.kiosk.as_ref().map(|k| k.resets) != resets {
-            wipe(&mut terminal, &mut app)?;
+            wipe(&mut terminal, app)?;
             dirty = true;
         }
         if dirty {
-            draw(&mut terminal, &app)?;
+            draw(&mut terminal, app)?;
         }
     }
 }
