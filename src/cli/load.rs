@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
+use crate::engine::search;
 use crate::graph::cache;
 use crate::graph::load::{
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_digest, parse_checked_as, version_of,
@@ -68,6 +69,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         })?;
         if may_write && let Some(bytes) = cache::encode(&graph) {
             stamp::write_graph(key, &bytes);
+            keep_index(key, &graph);
         }
         return Ok(graph);
     }
@@ -80,6 +82,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
                 stamp::write(key);
                 if let Some(bytes) = cache::encode(&graph) {
                     stamp::write_graph(key, &bytes);
+                    keep_index(key, &graph);
                 }
             }
             Ok(graph)
@@ -93,6 +96,21 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
             Err(Failure::Graph)
         }
     }
+}
+
+/// The stamp key of the content the globals name (the `--graph` files or the bundled
+/// graph, and the packs), if that content passed every check before; `None` when it did
+/// not, or cannot be read, or stamps are off.
+pub fn checked_key(globals: &Globals) -> Option<String> {
+    let sources = read_with_packs(&globals.graph, &globals.config.packs).ok()?;
+    let key = stamp::key(&content_digest(&sources))?;
+    stamp::exists(&key).then_some(key)
+}
+
+/// Keep the search index of content that passed every check beside its parsed graph,
+/// for `search` to read instead of the graph.
+fn keep_index(key: &str, graph: &Graph) {
+    stamp::write_index(key, &search::cache::encode(&search::Index::build(graph)));
 }
 
 /// The graph files (the bundled ones when none are given) and then the packs, within

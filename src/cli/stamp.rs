@@ -12,8 +12,9 @@
 //!
 //! Beside the stamp, the graph parsed from those bytes is kept in compact binary
 //! (`graph::cache`, at most [`MAX_GRAPHS`] of them), so a later lookup reads it instead
-//! of parsing the RON again. Whoever can write the cache directory can make a lookup use
-//! content that was never checked, by a stamp or by a parsed graph alike: it is the
+//! of parsing the RON again, and so is its search index (`engine::search::cache`, as
+//! many), which `search` reads instead of the graph. Whoever can write the cache directory can make a lookup use
+//! content that was never checked, by a stamp, a parsed graph or an index alike: it is the
 //! account's own directory, and the threat model says so.
 //!
 //! `check` never uses stamps: it always runs every check and reports the warnings too.
@@ -123,6 +124,25 @@ pub fn read_graph(key: &str) -> Option<Vec<u8>> {
 /// Keep the parsed graph of content with this key, which passed every check; best effort.
 pub fn write_graph(key: &str, bytes: &[u8]) {
     if let Some(d) = graphs_dir() {
+        write_bytes_in(&d, key, bytes, MAX_GRAPHS);
+    }
+}
+
+fn indexes_dir() -> Option<PathBuf> {
+    let dirs = ProjectDirs::from("", "", "symptom-explorer")?;
+    Some(dirs.cache_dir().join("index"))
+}
+
+/// The search index stored for content with this key (see `engine::search::cache`), if
+/// any.
+pub fn read_index(key: &str) -> Option<Vec<u8>> {
+    std::fs::read(indexes_dir()?.join(key)).ok()
+}
+
+/// Keep the search index of content with this key, which passed every check; best
+/// effort. As many are kept as parsed graphs.
+pub fn write_index(key: &str, bytes: &[u8]) {
+    if let Some(d) = indexes_dir() {
         write_bytes_in(&d, key, bytes, MAX_GRAPHS);
     }
 }

@@ -3,6 +3,7 @@
 //! that list tingling).
 
 use super::index::Index;
+use super::score::Prepared;
 use super::{Hit, Scope, Searcher, positions, scored};
 use crate::graph::Graph;
 
@@ -30,11 +31,20 @@ pub struct Matches {
 /// Search causes, then symptoms, for a query. Ties follow `cause_order` (the ranking).
 pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[usize]) -> Matches {
     searcher.with_index(graph, |index| {
-        let direct: Vec<Hit> = scored(index, graph, query, Scope::Causes, cause_order)
+        let prepared = Prepared::new(index, query);
+        let direct: Vec<Hit> = scored(index, &prepared, Scope::Causes, cause_order, 0)
             .into_iter()
             .map(|(hit, _)| hit)
             .collect();
-        let via = via(index, graph, searcher, query, cause_order, &direct);
+        let via = via(
+            index,
+            &prepared,
+            graph,
+            searcher,
+            query,
+            cause_order,
+            &direct,
+        );
         Matches { direct, via }
     })
 }
@@ -43,6 +53,7 @@ pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[u
 /// already found directly or under a better symptom.
 fn via(
     index: &Index,
+    prepared: &Prepared,
     graph: &Graph,
     searcher: &Searcher,
     query: &str,
@@ -57,17 +68,15 @@ fn via(
     }
     let position = positions(cause_order, graph.causes.len());
     let mut via: Vec<Via> = Vec::new();
-    for (hit, loose) in scored(index, graph, query, Scope::Findings, &[]) {
+    for (hit, loose) in scored(index, prepared, Scope::Findings, &[], 0) {
         // A typed word found only inside a longer word ("ache" in "headache") is too
         // loose to bring in every cause of that symptom.
         if loose {
             continue;
         }
         let mut causes: Vec<usize> = index
-            .linked
-            .get(hit.index)
-            .into_iter()
-            .flatten()
+            .linked(hit.index)
+            .iter()
             .map(|&c| c as usize)
             .filter(|&c| taken.get(c).is_some_and(|t| !t))
             .collect();
