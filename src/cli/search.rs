@@ -64,10 +64,8 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
 /// The search index kept for the content the globals name, if it passed every check
 /// before and its index reads back whole.
 fn kept_index(globals: &Globals) -> Option<Index> {
-    let bytes = stamp::read_index(&checked_key(globals)?)?;
-    let index = cache::decode(&bytes);
-    std::mem::forget(bytes);
-    index
+    let (file, size) = stamp::read_index(&checked_key(globals)?)?;
+    cache::read(file, size)
 }
 
 /// Search the index and write the answer.

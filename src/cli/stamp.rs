@@ -134,9 +134,12 @@ fn indexes_dir() -> Option<PathBuf> {
 }
 
 /// The search index stored for content with this key (see `engine::search::cache`), if
-/// any.
-pub fn read_index(key: &str) -> Option<Vec<u8>> {
-    std::fs::read(indexes_dir()?.join(key)).ok()
+/// any: the file, opened, and its size, for `cache::read` to read straight into the
+/// index.
+pub fn read_index(key: &str) -> Option<(std::fs::File, u64)> {
+    let file = std::fs::File::open(indexes_dir()?.join(key)).ok()?;
+    let size = file.metadata().ok()?.len();
+    Some((file, size))
 }
 
 /// Keep the search index of content with this key, which passed every check; best

@@ -7,10 +7,12 @@
 //! what it is and the version of the layout. An index that does not read back whole (a
 //! truncated file, another layout, lists that disagree with one another) is not used.
 
+use std::io::Read;
+
 use super::index::Index;
 
 /// The first bytes of every cached index: what it is, and the version of its layout.
-const MAGIC: &[u8] = b"symptom-explorer search index, layout 1\n";
+const MAGIC: &[u8] = b"symptom-explorer search index, layout 2\n";
 
 /// The index as bytes to store.
 pub fn encode(index: &Index) -> Vec<u8> {
@@ -34,8 +36,6 @@ pub fn encode(index: &Index) -> Vec<u8> {
     w.list(&index.content);
     w.list(&index.text_word);
     w.list(&index.word_vocab);
-    w.list(&index.word_start);
-    w.list(&index.word_len);
     w.list(&index.linked_at);
     w.list(&index.linked);
     out
@@ -43,15 +43,29 @@ pub fn encode(index: &Index) -> Vec<u8> {
 
 /// The index stored in `bytes`; `None` unless they are a whole index of this layout.
 pub fn decode(bytes: &[u8]) -> Option<Index> {
+    read(bytes, bytes.len() as u64)
+}
+
+/// The index stored in a file of `size` bytes, read straight into its lists (without
+/// holding the whole file in memory first); `None` unless it is a whole index of this
+/// layout.
+pub fn read(from: impl Read, size: u64) -> Option<Index> {
     let mut r = Reader {
-        rest: bytes.strip_prefix(MAGIC)?,
+        from,
+        left: size,
+        buffer: Vec::new(),
     };
+    let mut magic = [0u8; MAGIC.len()];
+    r.exact(&mut magic)?;
+    if magic != MAGIC {
+        return None;
+    }
     let folded = r.text()?;
     let folded_at = r.list()?;
     let norms = r.text()?;
     let norm_at = r.list()?;
-    let group = r.bytes()?.to_vec();
-    let stop = r.bytes()?.to_vec();
+    let group = r.bytes()?;
+    let stop = r.bytes()?;
     let mask = r.list()?;
     let posting_at = r.list()?;
     let postings = r.list()?;
@@ -76,12 +90,10 @@ pub fn decode(bytes: &[u8]) -> Option<Index> {
         content: r.list()?,
         text_word: r.list()?,
         word_vocab: r.list()?,
-        word_start: r.list()?,
-        word_len: r.list()?,
         linked_at: r.list()?,
         linked: r.list()?,
     };
-    (r.rest.is_empty() && index.is_whole()).then_some(index)
+    (r.left == 0 && r.from.read(&mut [0]).ok()? == 0 && index.is_whole()).then_some(index)
 }
 
 struct Writer<'a> {
@@ -111,43 +123,61 @@ impl Writer<'_> {
     }
 }
 
-struct Reader<'a> {
-    rest: &'a [u8],
+/// Reads the lists of an index, never more than the size it was told.
+struct Reader<R> {
+    from: R,
+    /// The bytes left to read.
+    left: u64,
+    /// Bytes on their way into a list.
+    buffer: Vec<u8>,
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.rest.len() {
+/// How many bytes of a list of numbers are read at a time.
+const CHUNK: usize = 1 << 16;
+
+impl<R: Read> Reader<R> {
+    fn exact(&mut self, into: &mut [u8]) -> Option<()> {
+        self.left = self.left.checked_sub(into.len() as u64)?;
+        self.from.read_exact(into).ok()
+    }
+
+    /// A length, if that many bytes (of entries of `width` bytes) are left.
+    fn len(&mut self, width: u64) -> Option<usize> {
+        let mut bytes = [0u8; 8];
+        self.exact(&mut bytes)?;
+        let n = u64::from_le_bytes(bytes);
+        if n.checked_mul(width)? > self.left {
             return None;
         }
-        let (taken, rest) = self.rest.split_at(n);
-        self.rest = rest;
-        Some(taken)
+        usize::try_from(n).ok()
     }
 
-    fn len(&mut self) -> Option<usize> {
-        let bytes = self.take(8)?;
-        usize::try_from(u64::from_le_bytes(bytes.try_into().ok()?)).ok()
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.len()?;
-        self.take(n)
+    fn bytes(&mut self) -> Option<Vec<u8>> {
+        let mut out = vec![0; self.len(1)?];
+        self.exact(&mut out)?;
+        Some(out)
     }
 
     fn text(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
+        String::from_utf8(self.bytes()?).ok()
     }
 
     fn list(&mut self) -> Option<Vec<u32>> {
-        let n = self.len()?;
-        let bytes = self.take(n.checked_mul(4)?)?;
-        Some(
-            bytes
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect(),
-        )
+        let n = self.len(4)?;
+        let mut out = Vec::with_capacity(n);
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.resize(CHUNK, 0);
+        while out.len() < n {
+            let chunk = &mut buffer[..(n - out.len()).min(CHUNK / 4) * 4];
+            self.exact(chunk)?;
+            out.extend(
+                chunk
+                    .chunks_exact(4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            );
+        }
+        self.buffer = buffer;
+        Some(out)
     }
 }
 

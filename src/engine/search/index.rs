@@ -40,15 +40,6 @@ pub(super) struct Vocab<'a> {
     pub stop: bool,
 }
 
-/// A word where it stands in a text.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Word {
-    pub vocab: u32,
-    /// Character index of its first character in the text.
-    pub start: u32,
-    pub len: u32,
-}
-
 /// The index. Every `*_at` list holds where each entry starts in the list or buffer it
 /// points into, and one more entry, where the last one ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,12 +77,10 @@ pub struct Index {
     /// what a match should cover to count as the whole text ("Sciatica (trapped nerve
     /// ...)").
     pub(super) content: Vec<u32>,
-    /// Each text's words, and each word's vocabulary word, first character and length in
-    /// characters.
+    /// Each text's words, and each word's vocabulary word. (Where a word stands in its
+    /// text is worked out again from the text for the few texts shown.)
     pub(super) text_word: Vec<u32>,
     pub(super) word_vocab: Vec<u32>,
-    pub(super) word_start: Vec<u32>,
-    pub(super) word_len: Vec<u32>,
     /// For each finding, the causes whose link to it makes them more likely, ascending.
     pub(super) linked_at: Vec<u32>,
     pub(super) linked: Vec<u32>,
@@ -119,8 +108,6 @@ impl Default for Index {
             content: Vec::new(),
             text_word: vec![0],
             word_vocab: Vec::new(),
-            word_start: Vec::new(),
-            word_len: Vec::new(),
             linked_at: vec![0],
             linked: Vec::new(),
         }
@@ -246,17 +233,9 @@ impl Index {
         self.content[at(text)]
     }
 
-    /// A text's words, as indices for [`Index::word`].
+    /// A text's words, as indices into `word_vocab`.
     pub(super) fn words_of(&self, text: u32) -> Range<usize> {
         span(&self.text_word, at(text))
-    }
-
-    pub(super) fn word(&self, w: usize) -> Word {
-        Word {
-            vocab: self.word_vocab[w],
-            start: self.word_start[w],
-            len: self.word_len[w],
-        }
     }
 
     /// The name of a cause or a finding (by its index in the graph), "" when there is
@@ -345,8 +324,6 @@ impl Index {
             && ascending(&self.item_text, items, texts)
             && within(&self.texts, &self.text_at, texts)
             && ascending(&self.text_word, texts, words)
-            && self.word_start.len() == words
-            && self.word_len.len() == words
             && self.word_vocab.iter().all(|&v| at(v) < vocab)
             && ascending(&self.linked_at, at(self.findings), self.linked.len())
             && self.linked.iter().all(|&c| c < self.causes)
@@ -461,8 +438,6 @@ impl Builder {
                 }
             }
             self.index.word_vocab.push(v);
-            self.index.word_start.push(n32(start));
-            self.index.word_len.push(n32(len));
         }
         self.spans = spans;
         self.index

@@ -280,28 +280,33 @@ impl Prepared {
     /// The characters to highlight in a text (character indices, ascending), and whether
     /// a required term matched there only inside a word.
     pub fn indices(&self, index: &Index, text: u32) -> (Vec<usize>, bool) {
+        // Where each word stands: worked out again from the text, as when it was indexed.
+        let folded: Vec<char> = index.text(text).chars().map(fold_char).collect();
+        let spans = words(&folded);
         let mut out = Vec::new();
         let mut loose = false;
         let mut chars = Vec::new();
         for term in &self.terms {
             let best = index
                 .words_of(text)
-                .map(|w| index.word(w))
-                .filter_map(|w| {
-                    let s = term.scores[w.vocab as usize];
-                    (s > 0).then_some((s, w))
+                .enumerate()
+                .filter_map(|(k, w)| {
+                    let vocab = index.word_vocab[w];
+                    let s = term.scores[vocab as usize];
+                    (s > 0).then_some((s, k, vocab))
                 })
-                .fold(None, |acc: Option<(u8, _)>, x| match acc {
+                .fold(None, |acc: Option<(u8, _, _)>, x| match acc {
                     Some(a) if a.0 >= x.0 => Some(a),
                     _ => Some(x),
                 });
-            let Some((_, w)) = best else {
+            let Some(((start, len), vocab)) =
+                best.and_then(|(_, k, vocab)| Some((*spans.get(k)?, vocab)))
+            else {
                 continue;
             };
-            let how = how(term, &index.vocab(w.vocab), &mut chars);
-            let start = w.start as usize;
+            let how = how(term, &index.vocab(vocab), &mut chars);
             let (from, len) = match how {
-                How::Whole => (start, w.len as usize),
+                How::Whole => (start, len),
                 How::Prefix(n) => (start, n),
                 How::Inside(o, n) => (start + o, n),
             };
