@@ -12,7 +12,7 @@ use std::io::Read;
 use super::index::Index;
 
 /// The first bytes of every cached index: what it is, and the version of its layout.
-const MAGIC: &[u8] = b"symptom-explorer search index, layout 2\n";
+const MAGIC: &[u8] = b"symptom-explorer search index, layout 3\n";
 
 /// The index as bytes to store.
 pub fn encode(index: &Index) -> Vec<u8> {
@@ -36,8 +36,6 @@ pub fn encode(index: &Index) -> Vec<u8> {
     w.list(&index.content);
     w.list(&index.text_word);
     w.list(&index.word_vocab);
-    w.list(&index.linked_at);
-    w.list(&index.linked);
     out
 }
 
@@ -90,8 +88,6 @@ pub fn read(from: impl Read, size: u64) -> Option<Index> {
         content: r.list()?,
         text_word: r.list()?,
         word_vocab: r.list()?,
-        linked_at: r.list()?,
-        linked: r.list()?,
     };
     (r.left == 0 && r.from.read(&mut [0]).ok()? == 0 && index.is_whole()).then_some(index)
 }
@@ -231,7 +227,8 @@ mod tests {
         index.text_at[1] = index.text_at[1].saturating_add(1_000_000);
         assert!(decode(&encode(&index)).is_none());
         let mut index = Index::build(&graph);
-        index.linked.push(index.causes);
+        index.postings.push(u32::MAX);
+        *index.posting_at.last_mut().expect("one at least") += 1;
         assert!(decode(&encode(&index)).is_none());
     }
 }

@@ -81,9 +81,6 @@ pub struct Index {
     /// text is worked out again from the text for the few texts shown.)
     pub(super) text_word: Vec<u32>,
     pub(super) word_vocab: Vec<u32>,
-    /// For each finding, the causes whose link to it makes them more likely, ascending.
-    pub(super) linked_at: Vec<u32>,
-    pub(super) linked: Vec<u32>,
 }
 
 impl Default for Index {
@@ -108,8 +105,6 @@ impl Default for Index {
             content: Vec::new(),
             text_word: vec![0],
             word_vocab: Vec::new(),
-            linked_at: vec![0],
-            linked: Vec::new(),
         }
     }
 }
@@ -142,22 +137,6 @@ impl Index {
         let mut index = b.finish();
         index.causes = n32(graph.causes.len());
         index.findings = n32(graph.findings.len());
-        // (finding, cause) for each link that points towards the cause, in cause order.
-        let mut last = vec![u32::MAX; graph.findings.len()];
-        let (mut keys, mut values) = (Vec::new(), Vec::new());
-        for (c, cause) in graph.causes.iter().enumerate() {
-            let c = n32(c);
-            for link in cause.findings.iter().filter(|l| points_towards(l.1)) {
-                if let Some(f) = graph.finding_index(&link.0)
-                    && last[f] != c
-                {
-                    last[f] = c;
-                    keys.push(n32(f));
-                    values.push(c);
-                }
-            }
-        }
-        (index.linked_at, index.linked) = grouped(graph.findings.len(), &keys, &values);
         index
     }
 
@@ -190,6 +169,12 @@ impl Index {
             group: self.group[v],
             stop: self.stop[v] != 0,
         }
+    }
+
+    /// A word's folded text, as bytes.
+    fn folded_bytes(&self, v: u32) -> &[u8] {
+        let s = span(&self.folded_at, at(v));
+        &self.folded.as_bytes()[s.start..s.end - 1]
     }
 
     pub(super) fn is_stop(&self, v: u32) -> bool {
@@ -251,15 +236,6 @@ impl Index {
             ""
         } else {
             self.text(texts.start)
-        }
-    }
-
-    /// For a finding (its index in the graph), the causes it makes more likely.
-    pub(super) fn linked(&self, finding: usize) -> &[u32] {
-        if finding < at(self.findings) {
-            &self.linked[span(&self.linked_at, finding)]
-        } else {
-            &[]
         }
     }
 
@@ -325,8 +301,45 @@ impl Index {
             && within(&self.texts, &self.text_at, texts)
             && ascending(&self.text_word, texts, words)
             && self.word_vocab.iter().all(|&v| at(v) < vocab)
-            && ascending(&self.linked_at, at(self.findings), self.linked.len())
-            && self.linked.iter().all(|&c| c < self.causes)
+    }
+}
+
+/// For each finding, the causes whose link to it makes them more likely, ascending: for
+/// the interface's symptom rows (`via`), not part of the index that `search` keeps.
+#[derive(Debug, Default)]
+pub(super) struct Links {
+    at: Vec<u32>,
+    causes: Vec<u32>,
+}
+
+impl Links {
+    pub fn build(graph: &Graph) -> Links {
+        // (finding, cause) for each link that points towards the cause, in cause order.
+        let mut last = vec![u32::MAX; graph.findings.len()];
+        let (mut keys, mut values) = (Vec::new(), Vec::new());
+        for (c, cause) in graph.causes.iter().enumerate() {
+            let c = n32(c);
+            for link in cause.findings.iter().filter(|l| points_towards(l.1)) {
+                if let Some(f) = graph.finding_index(&link.0)
+                    && last[f] != c
+                {
+                    last[f] = c;
+                    keys.push(n32(f));
+                    values.push(c);
+                }
+            }
+        }
+        let (at, causes) = grouped(graph.findings.len(), &keys, &values);
+        Links { at, causes }
+    }
+
+    /// The causes a finding (its index in the graph) makes more likely.
+    pub fn of(&self, finding: usize) -> &[u32] {
+        if finding + 1 < self.at.len() {
+            &self.causes[span(&self.at, finding)]
+        } else {
+            &[]
+        }
     }
 }
 
@@ -450,7 +463,7 @@ impl Builder {
     fn intern(&mut self, start: usize, len: usize) -> u32 {
         self.word.clear();
         self.word.extend(&self.chars[start..start + len]);
-        let hash = self.hasher.hash_one(self.word.as_str());
+        let hash = self.hasher.hash_one(self.word.as_bytes());
         let Builder {
             index,
             table,
@@ -460,7 +473,7 @@ impl Builder {
             last_item,
             ..
         } = self;
-        if let Some(&v) = table.find(hash, |&v| index.vocab(v).folded == word.as_str()) {
+        if let Some(&v) = table.find(hash, |&v| index.folded_bytes(v) == word.as_bytes()) {
             return v;
         }
         let v = n32(index.group.len());
@@ -475,10 +488,7 @@ impl Builder {
         index.stop.push(u8::from(is_stop(word)));
         index.mask.push(letter_mask(word));
         last_item.push(u32::MAX);
-        table.insert_unique(hash, v, |&v| {
-            let s = span(&index.folded_at, at(v));
-            hasher.hash_one(&index.folded[s.start..s.end - 1])
-        });
+        table.insert_unique(hash, v, |&v| hasher.hash_one(index.folded_bytes(v)));
         v
     }
 

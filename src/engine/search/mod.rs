@@ -22,6 +22,7 @@ pub use index::Index;
 pub use via::{Matches, Via, matches};
 
 use crate::graph::Graph;
+use index::Links;
 use score::{Prepared, Scratch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -63,6 +64,7 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct Searcher {
     index: Option<Index>,
+    links: Links,
 }
 
 impl Searcher {
@@ -70,7 +72,13 @@ impl Searcher {
     pub fn new(graph: &Graph) -> Searcher {
         Searcher {
             index: Some(Index::build(graph)),
+            links: Links::build(graph),
         }
+    }
+
+    /// Whether its index was built for this graph.
+    fn fits(&self, graph: &Graph) -> bool {
+        self.index.as_ref().is_some_and(|index| index.fits(graph))
     }
 
     /// Run `f` on this searcher's index, or on one built for `graph` when it has none

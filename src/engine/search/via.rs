@@ -2,7 +2,7 @@
 //! symptom whose name or plain-language alias matches ("pins and needles" finds the causes
 //! that list tingling).
 
-use super::index::Index;
+use super::index::{Index, Links};
 use super::score::Prepared;
 use super::{Hit, Scope, Searcher, positions, scored};
 use crate::graph::Graph;
@@ -36,15 +36,14 @@ pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[u
             .into_iter()
             .map(|(hit, _)| hit)
             .collect();
-        let via = via(
-            index,
-            &prepared,
-            graph,
-            searcher,
-            query,
-            cause_order,
-            &direct,
-        );
+        let built;
+        let links = if searcher.fits(graph) {
+            &searcher.links
+        } else {
+            built = Links::build(graph);
+            &built
+        };
+        let via = via(index, links, &prepared, graph, query, cause_order, &direct);
         Matches { direct, via }
     })
 }
@@ -53,9 +52,9 @@ pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[u
 /// already found directly or under a better symptom.
 fn via(
     index: &Index,
+    links: &Links,
     prepared: &Prepared,
     graph: &Graph,
-    searcher: &Searcher,
     query: &str,
     cause_order: &[usize],
     direct: &[Hit],
@@ -74,8 +73,8 @@ fn via(
         if loose {
             continue;
         }
-        let mut causes: Vec<usize> = index
-            .linked(hit.index)
+        let mut causes: Vec<usize> = links
+            .of(hit.index)
             .iter()
             .map(|&c| c as usize)
             .filter(|&c| taken.get(c).is_some_and(|t| !t))
@@ -88,7 +87,7 @@ fn via(
             graph
                 .findings
                 .get(hit.index)
-                .and_then(|f| searcher.match_text(&f.name, query))
+                .and_then(|f| Searcher::default().match_text(&f.name, query))
                 .map(|(_, idx)| idx)
                 .unwrap_or_default()
         } else {
