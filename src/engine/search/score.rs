@@ -393,3 +393,117 @@ fn matched(term: &Term, w: &Vocab, chars: &mut Vec<char>) -> Option<(u8, How)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graph;
+    use proptest::prelude::*;
+
+    /// A term scored against every word of the vocabulary, one by one: what
+    /// `score_vocabulary` must agree with while it compares only the words that could match.
+    fn every_word(term: &Term, index: &Index) -> Vec<u8> {
+        let mut chars = Vec::new();
+        (0..index.vocab_len())
+            .map(|v| score(term, &index.vocab(v as u32), &mut chars))
+            .collect()
+    }
+
+    fn term(word: &str, typo: bool) -> Term {
+        Term {
+            word: VocabWord::new(word.to_string()),
+            required: true,
+            typo,
+            scores: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    fn index() -> &'static Index {
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| Index::build(&Graph::bundled().expect("loads")))
+    }
+
+    fn agrees(word: &str) -> Result<(), TestCaseError> {
+        let index = index();
+        for typo in [false, true] {
+            let mut t = term(word, typo);
+            t.score_vocabulary(index);
+            let all = every_word(&t, index);
+            prop_assert_eq!(&t.scores, &all, "{} typo {}", word, typo);
+            let hits: Vec<u32> = (0..all.len() as u32)
+                .filter(|&v| all[v as usize] > 0)
+                .collect();
+            prop_assert_eq!(&t.hits, &hits);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn only_words_that_cannot_match_are_left_out() {
+        for word in [
+            "sci",
+            "back",
+            "pain",
+            "kidney",
+            "kidneys",
+            "renal",
+            "disk",
+            "shingels",
+            "sciattica",
+            "a",
+            "the",
+            "lumbar",
+            "stones",
+            "haematuria",
+            "sciat",
+            "pancrs",
+            "ache",
+            "x",
+            "zz",
+            "tummy",
+            "herniated",
+            "hernated",
+            "ulcr",
+            "sjogren",
+        ] {
+            agrees(word).expect("agrees");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_typed_word_scores_as_against_every_word(word in "[a-z]{1,10}") {
+            agrees(&word)?;
+        }
+
+        #[test]
+        fn digits_and_other_letters_too(word in "[a-z0-9αβγ]{1,8}") {
+            agrees(&word)?;
+        }
+
+        #[test]
+        fn a_vocabulary_word_with_a_slip_scores_as_against_every_word(
+            pick in 0usize..10_000,
+            at in 0usize..12,
+            letter in "[a-z]",
+            slip in 0u8..3,
+        ) {
+            let index = index();
+            let word = index.vocab((pick % index.vocab_len()) as u32).folded.to_string();
+            let mut chars: Vec<char> = word.chars().collect();
+            let i = at % (chars.len() + 1);
+            let c = letter.chars().next().unwrap_or('a');
+            match slip {
+                0 => chars.insert(i, c),
+                1 if i < chars.len() => { chars.remove(i); }
+                _ if i < chars.len() => chars[i] = c,
+                _ => chars.push(c),
+            }
+            let word: String = chars.into_iter().collect();
+            if !word.is_empty() {
+                agrees(&word)?;
+            }
+        }
+    }
+}
