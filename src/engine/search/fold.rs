@@ -103,15 +103,15 @@ pub(super) fn normalize_into(word: &str, out: &mut String) {
     singular(out);
 }
 
-/// Whether a word may hold one of the [`SPELLINGS`]: each holds one of these pairs of
-/// letters, which most words do not.
+/// Whether a word may hold one of the [`SPELLINGS`]: each holds one of these, which most
+/// words do not.
 fn may_respell(word: &str) -> bool {
-    word.as_bytes().windows(2).any(|p| {
-        matches!(
-            p,
-            b"oe" | b"ae" | b"ou" | b"re" | b"ph" | b"ys" | b"ei" | b"ey"
-        )
-    })
+    word.as_bytes()
+        .windows(2)
+        .any(|p| matches!(p, b"oe" | b"ae" | b"ph" | b"ys"))
+        || ["our", "tre", "bre", "eing", "grey"]
+            .iter()
+            .any(|s| word.contains(s))
 }
 
 /// British spellings and the American ones they become.
@@ -428,6 +428,14 @@ mod tests {
             assert_eq!(out, plain_normalize(word), "{word}");
             assert_eq!(normalize(word), out);
         }
+    }
+
+    #[test]
+    fn every_spelling_is_looked_for() {
+        for (from, _) in SPELLINGS {
+            assert!(may_respell(from), "{from}");
+        }
+        assert!(!may_respell("kidney") && !may_respell("stone"));
     }
 
     #[test]
