@@ -13,9 +13,10 @@
 //! Beside the stamp, the graph parsed from those bytes is kept in compact binary
 //! (`graph::cache`, at most [`MAX_GRAPHS`] of them), so a later lookup reads it instead
 //! of parsing the RON again, and so is its search index (`engine::search::cache`, as
-//! many), which `search` reads instead of the graph. Whoever can write the cache directory can make a lookup use
-//! content that was never checked, by a stamp, a parsed graph or an index alike: it is the
-//! account's own directory, and the threat model says so.
+//! many), which `search` reads instead of the graph. Whoever can write the cache
+//! directory can make a lookup use content that was never checked, by a stamp, a parsed
+//! graph or an index alike: it is the account's own directory, and the threat model says
+//! so.
 //!
 //! `check` never uses stamps: it always runs every check and reports the warnings too.
 //! Each build and each version of the files leaves a stamp behind, so once there are more
