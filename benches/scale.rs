@@ -2,12 +2,14 @@
 //! 1,000, 10,000 and 100,000 causes, written by `examples/gen_graph.rs` (in memory here,
 //! the same bytes it writes to files). Figures and how they grow are in BENCHMARKS.md.
 //!
+//! `search_index`: the search index built, read back from the cache, and searched.
+//!
 //! `cargo bench --bench scale`; quote the medians. `cargo bench --bench scale -- 10000`
 //! runs one size only, `-- "fill local words"` one function.
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use symptom_explorer::engine::search::matches;
+use symptom_explorer::engine::search::{Index, cache, matches};
 use symptom_explorer::engine::{Query, Scope, Searcher, rank};
 use symptom_explorer::graph::fill::{LocalServices, default_words};
 use symptom_explorer::graph::{self, Graph, SourceText};
@@ -129,5 +131,39 @@ fn per_lookup(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, load, per_lookup);
+/// The search index: built from the graph, and read back from the cache as `search`
+/// reads it (from a file, and from bytes already in memory), then searched.
+fn search_index(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for count in SIZES {
+        let graph = graph(count);
+        let mut group = c.benchmark_group(format!("search index, {count} causes"));
+        group.sample_size(10);
+        group.bench_function("Index::build", |b| {
+            b.iter(|| Index::build(black_box(&graph)));
+        });
+        let index = Index::build(&graph);
+        let bytes = cache::encode(&index);
+        let file = dir.path().join(count.to_string());
+        std::fs::write(&file, &bytes).expect("written");
+        group.bench_function("read the kept index (file)", |b| {
+            b.iter(|| {
+                let from = std::fs::File::open(&file).expect("opens");
+                let size = from.metadata().expect("metadata").len();
+                cache::read(from, size).expect("reads back")
+            });
+        });
+        group.bench_function("read the kept index (bytes)", |b| {
+            b.iter(|| cache::decode(black_box(&bytes)).expect("decodes"));
+        });
+        for typed in ["sci", "back pain", "kidney"] {
+            group.bench_function(format!("search {typed:?}, all hits"), |b| {
+                b.iter(|| index.search(black_box(typed), Scope::Both, &[], 0));
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, load, per_lookup, search_index);
 criterion_main!(benches);

@@ -380,7 +380,8 @@ fn every_text(paint: &Paint, graph: &Graph) -> Vec<(String, String)> {
     for query in ["strain", "pulled", "temperature", "back"] {
         let hits = Searcher::default().search(graph, query, Scope::Both, &[]);
         assert!(!hits.is_empty(), "{query}");
-        let text = search::render(paint, graph, query, &hits);
+        let index = symptom_explorer::engine::search::Index::build(graph);
+        let text = search::render(paint, &index, query, &hits);
         out.push((format!("search {query}"), text));
     }
     let query = Query {

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use super::known::Files;
 use super::output::{count, error_line};
 use super::{Failure, Globals, stamp};
+use crate::engine::search;
 use crate::graph::cache;
 use crate::graph::load::{
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, bundled, content_digest, parse_checked_as, version_of,
@@ -33,6 +34,12 @@ use crate::graph::{Diagnostic, Graph, SourceText};
 /// On errors, prints them and a count line to standard error. Warnings are left to
 /// `check`, so that lookups stay quiet.
 pub fn load(globals: &Globals) -> Result<Graph, Failure> {
+    load_keyed(globals).map(|(graph, _)| graph)
+}
+
+/// [`load`], and the stamp key of the content when it passed every check (now or
+/// before) and stamps are on: what kept files for it are named by.
+pub fn load_keyed(globals: &Globals) -> Result<(Graph, Option<String>), Failure> {
     // A kiosk writes nothing at all, not even a stamp.
     let may_write = !globals.config.kiosk.enabled;
     let files = Files::of(&globals.graph, &globals.config.packs);
@@ -44,7 +51,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         && let Some(graph) = stamp::open_graph(&key)
             .and_then(|reader| cache::read(files.names(), version_of(&digest), reader))
     {
-        return Ok(graph);
+        return Ok((graph, Some(key)));
     }
     let read = || {
         read_with_packs(&globals.graph, &globals.config.packs).map_err(|errors| {
@@ -78,7 +85,7 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
             // memory peaks with the graph alone (read again in the rare case it fails).
             drop(std::mem::take(&mut sources));
             if let Some(graph) = cache::read(names, version.clone(), reader) {
-                return Ok(graph);
+                return Ok((graph, Some(key.clone())));
             }
             sources = read()?;
         }
@@ -88,8 +95,9 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
         })?;
         if may_write && let Some(bytes) = cache::encode(&graph) {
             stamp::write_graph(key, &bytes);
+            keep_index(key, &graph);
         }
-        return Ok(graph);
+        return Ok((graph, Some(key.clone())));
     }
     let (graph, diagnostics) = check_as(sources, version_of(&content));
     match graph {
@@ -101,9 +109,10 @@ pub fn load(globals: &Globals) -> Result<Graph, Failure> {
                 remember();
                 if let Some(bytes) = cache::encode(&graph) {
                     stamp::write_graph(key, &bytes);
+                    keep_index(key, &graph);
                 }
             }
-            Ok(graph)
+            Ok((graph, key))
         }
         _ => {
             let errors: Vec<Diagnostic> = diagnostics
@@ -127,6 +136,12 @@ fn checked(digest: &[u8; 32]) -> Option<String> {
 /// opening the files. `None` means: load it the usual way.
 pub fn checked_key(globals: &Globals) -> Option<String> {
     checked(&Files::of(&globals.graph, &globals.config.packs)?.digest()?)
+}
+
+/// Keep the search index of content that passed every check beside its parsed graph,
+/// for `search` to read instead of the graph.
+pub fn keep_index(key: &str, graph: &Graph) {
+    stamp::write_index(key, &search::cache::encode(&search::Index::build(graph)));
 }
 
 /// The graph files (the bundled ones when none are given) and then the packs, within

@@ -1,15 +1,19 @@
 //! `search QUERY`: fuzzy search over causes and findings, names and aliases, best first.
 //! Matched characters are highlighted on a terminal; a pipe gets plain text. When nothing
 //! matches it says so on standard error, with the closest names, and exits 1.
+//!
+//! On content that passed every check before, the search index kept beside its parsed
+//! graph is read and searched, with no graph at all; otherwise the graph is loaded (which
+//! keeps the index for next time) and indexed.
 
 use serde::Serialize;
 
 use super::escape::visible;
-use super::load::load;
+use super::load::{checked_key, load_keyed};
 use super::output::{Cell, Paint, Tone, emit, emit_json, table};
-use super::{Failure, Globals, NOTICE, SearchArgs};
-use crate::engine::{Hit, HitKind, Scope, Searcher};
-use crate::graph::Graph;
+use super::{Failure, Globals, NOTICE, SearchArgs, stamp};
+use crate::engine::search::{Index, cache};
+use crate::engine::{Hit, HitKind, Scope};
 
 /// One match in `search --json`.
 #[derive(Debug, Serialize)]
@@ -41,19 +45,46 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
             "search needs some text to look for, such as: search tingling".to_string(),
         ));
     }
-    let graph = load(globals)?;
-    let searcher = Searcher::new(&graph);
-    let mut hits = searcher.search(&graph, &query, Scope::Both, &[]);
-    if args.limit > 0 {
-        hits.truncate(args.limit);
-    }
+    let index = match checked_key(globals).as_deref().and_then(kept_index) {
+        Some(index) => index,
+        None => {
+            let (graph, key) = load_keyed(globals)?;
+            let index = Index::build(&graph);
+            // Content that passed every check but had no whole index kept (missing or
+            // damaged): keep it anew (a kiosk writes nothing).
+            if let Some(key) = &key
+                && !globals.config.kiosk.enabled
+                && kept_index(key).is_none()
+            {
+                stamp::write_index(key, &cache::encode(&index));
+            }
+            // The process ends soon after: freeing the graph would only take time.
+            std::mem::forget(graph);
+            index
+        }
+    };
+    let answered = answer(globals, args, &query, &index);
+    // Likewise the index, once the answer is written.
+    std::mem::forget(index);
+    answered
+}
+
+/// The search index kept for content with this stamp key, if it reads back whole.
+fn kept_index(key: &str) -> Option<Index> {
+    let (file, size) = stamp::read_index(key)?;
+    cache::read(file, size)
+}
+
+/// Search the index and write the answer.
+fn answer(globals: &Globals, args: &SearchArgs, query: &str, index: &Index) -> Result<(), Failure> {
+    let hits = index.search(query, Scope::Both, &[], args.limit);
     let suggestions = if hits.is_empty() {
-        searcher.suggest(&graph, &query)
+        index.suggest(query)
     } else {
         Vec::new()
     };
     let found = if hits.is_empty() {
-        Err(Failure::NoMatch(no_match(&query, &suggestions)))
+        Err(Failure::NoMatch(no_match(query, &suggestions)))
     } else {
         Ok(())
     };
@@ -63,7 +94,7 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
             .map(|h| JsonHit {
                 kind: h.kind,
                 id: &h.id,
-                name: name(&graph, h),
+                name: index.name(h.kind, h.index),
                 matched: &h.text,
                 via_alias: h.via_alias,
                 indices: &h.indices,
@@ -71,7 +102,7 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
             })
             .collect();
         emit_json(&JsonSearch {
-            query: &query,
+            query,
             hits,
             suggestions: &suggestions,
             notice: NOTICE,
@@ -79,7 +110,7 @@ pub fn run(globals: &Globals, args: &SearchArgs) -> Result<(), Failure> {
         return found;
     }
     found?;
-    emit(&render(&Paint::detect(), &graph, &query, &hits))
+    emit(&render(&Paint::detect(), index, query, &hits))
 }
 
 /// "No match for 'x'. Did you mean: a, b?" (without the question when nothing is close).
@@ -92,7 +123,7 @@ pub fn no_match(query: &str, suggestions: &[String]) -> String {
 }
 
 /// The text output: one line a match, kind, id, name (and the alias that matched).
-pub fn render(paint: &Paint, graph: &Graph, query: &str, hits: &[Hit]) -> String {
+pub fn render(paint: &Paint, index: &Index, query: &str, hits: &[Hit]) -> String {
     if hits.is_empty() {
         return format!("No cause or finding matches \"{}\".\n", visible(query));
     }
@@ -103,7 +134,7 @@ pub fn render(paint: &Paint, graph: &Graph, query: &str, hits: &[Hit]) -> String
                 HitKind::Cause => "cause",
                 HitKind::Finding => "finding",
             };
-            let name = name(graph, h);
+            let name = index.name(h.kind, h.index);
             let shown = if h.via_alias {
                 let plain = format!("{name} (via alias: {})", h.text);
                 let styled = format!(
@@ -130,18 +161,11 @@ pub fn render(paint: &Paint, graph: &Graph, query: &str, hits: &[Hit]) -> String
     out
 }
 
-/// The display name of a hit's item.
-fn name<'g>(graph: &'g Graph, hit: &Hit) -> &'g str {
-    match hit.kind {
-        HitKind::Cause => graph.causes.get(hit.index).map_or("", |c| &c.name),
-        HitKind::Finding => graph.findings.get(hit.index).map_or("", |f| &f.name),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{SourceText, parse};
+    use crate::engine::Searcher;
+    use crate::graph::{Graph, SourceText, parse};
 
     fn graph() -> Graph {
         let text = r#"Graph(
@@ -156,7 +180,8 @@ mod tests {
     fn alias_matches_say_so_and_highlight_only_on_a_terminal() {
         let g = graph();
         let hits = Searcher::new(&g).search(&g, "pins", Scope::Both, &[]);
-        let plain = render(&Paint::plain(80), &g, "pins", &hits);
+        let index = Index::build(&g);
+        let plain = render(&Paint::plain(80), &index, "pins", &hits);
         assert!(plain.contains("Tingling (via alias: pins and needles)"));
         assert!(!plain.contains('\u{1b}'));
         let terminal = Paint {
@@ -164,7 +189,7 @@ mod tests {
             color: true,
             width: 80,
         };
-        let styled = render(&terminal, &g, "pins", &hits);
+        let styled = render(&terminal, &index, "pins", &hits);
         assert!(styled.contains('\u{1b}'));
         assert!(styled.contains("Tingling (via alias: "));
     }
@@ -172,7 +197,7 @@ mod tests {
     #[test]
     fn no_match_says_so() {
         let g = graph();
-        let text = render(&Paint::plain(80), &g, "zebra", &[]);
+        let text = render(&Paint::plain(80), &Index::build(&g), "zebra", &[]);
         assert!(text.contains("No cause or finding matches"));
         assert_eq!(no_match("zebra", &[]), "No match for 'zebra'.");
         assert_eq!(

@@ -12,9 +12,11 @@
 //!
 //! Beside the stamp, the graph parsed from those bytes is kept in compact binary
 //! (`graph::cache`, at most [`MAX_GRAPHS`] of them), so a later lookup reads it instead
-//! of parsing the RON again. Whoever can write the cache directory can make a lookup use
-//! content that was never checked, by a stamp or by a parsed graph alike: it is the
-//! account's own directory, and the threat model says so.
+//! of parsing the RON again, and so is its search index (`engine::search::cache`, as
+//! many), which `search` reads instead of the graph. Whoever can write the cache
+//! directory can make a lookup use content that was never checked, by a stamp, a parsed
+//! graph or an index alike: it is the account's own directory, and the threat model says
+//! so.
 //!
 //! `check` never uses stamps: it always runs every check and reports the warnings too.
 //! Each build and each version of the files leaves a stamp behind, so once there are more
@@ -125,6 +127,28 @@ pub fn open_graph(key: &str) -> Option<std::io::BufReader<std::fs::File>> {
 /// Keep the parsed graph of content with this key, which passed every check; best effort.
 pub fn write_graph(key: &str, bytes: &[u8]) {
     if let Some(d) = graphs_dir() {
+        write_bytes_in(&d, key, bytes, MAX_GRAPHS);
+    }
+}
+
+fn indexes_dir() -> Option<PathBuf> {
+    let dirs = ProjectDirs::from("", "", "symptom-explorer")?;
+    Some(dirs.cache_dir().join("index"))
+}
+
+/// The search index stored for content with this key (see `engine::search::cache`), if
+/// any: the file, opened, and its size, for `cache::read` to read straight into the
+/// index.
+pub fn read_index(key: &str) -> Option<(std::fs::File, u64)> {
+    let file = std::fs::File::open(indexes_dir()?.join(key)).ok()?;
+    let size = file.metadata().ok()?.len();
+    Some((file, size))
+}
+
+/// Keep the search index of content with this key, which passed every check; best
+/// effort. As many are kept as parsed graphs.
+pub fn write_index(key: &str, bytes: &[u8]) {
+    if let Some(d) = indexes_dir() {
         write_bytes_in(&d, key, bytes, MAX_GRAPHS);
     }
 }

@@ -7,6 +7,9 @@ pub fn fold(text: &str) -> String {
 }
 
 pub(super) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let base = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
@@ -27,6 +30,13 @@ pub(super) fn fold_char(c: char) -> char {
 /// leaving out the letter after an apostrophe ("kahler's", "can't").
 pub(super) fn words(folded: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    words_into(folded, &mut out);
+    out
+}
+
+/// [`words`] into a buffer that is reused (cleared first).
+pub(super) fn words_into(folded: &[char], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = None;
     for (i, c) in folded.iter().chain(std::iter::once(&' ')).enumerate() {
         match (c.is_alphanumeric(), start) {
@@ -41,34 +51,67 @@ pub(super) fn words(folded: &[char]) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    out
 }
 
 /// One spelling for British and American forms ("oesophagus", "haem", "tumour", "-ise"),
 /// and a plural made singular ("stones", "injuries", "disks"). Both the query and the
 /// texts go through it, so the rules need only agree with themselves.
 pub(super) fn normalize(word: &str) -> String {
-    let mut w = word.to_string();
-    for (from, to) in SPELLINGS {
-        if w.contains(from) {
-            w = w.replace(from, to);
+    let mut out = String::new();
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer that is reused (cleared first): no allocation unless the
+/// word holds a British spelling.
+pub(super) fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    let respelled = if may_respell(word) {
+        let mut w = word.to_string();
+        for (from, to) in SPELLINGS {
+            if w.contains(from) {
+                w = w.replace(from, to);
+            }
         }
-    }
-    for (from, to) in [
+        std::borrow::Cow::Owned(w)
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    let w: &str = &respelled;
+    let ised = [
         ("isation", "ization"),
         ("ising", "izing"),
         ("ised", "ized"),
         ("ises", "izes"),
         ("ise", "ize"),
-    ] {
-        if w.len() > from.len() + 2
-            && let Some(stem) = w.strip_suffix(from)
-        {
-            w = format!("{stem}{to}");
-            break;
+    ]
+    .into_iter()
+    .find_map(|(from, to)| {
+        if w.len() > from.len() + 2 {
+            w.strip_suffix(from).map(|stem| (stem, to))
+        } else {
+            None
         }
+    });
+    match ised {
+        Some((stem, to)) => {
+            out.push_str(stem);
+            out.push_str(to);
+        }
+        None => out.push_str(w),
     }
-    singular(&w)
+    singular(out);
+}
+
+/// Whether a word may hold one of the [`SPELLINGS`]: each holds one of these, which most
+/// words do not.
+fn may_respell(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|p| matches!(p, b"oe" | b"ae" | b"ph" | b"ys"))
+        || ["our", "tre", "bre", "eing", "grey"]
+            .iter()
+            .any(|s| word.contains(s))
 }
 
 /// British spellings and the American ones they become.
@@ -101,25 +144,26 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("grey", "gray"),
 ];
 
-fn singular(w: &str) -> String {
+/// A plural made singular, in place.
+fn singular(w: &mut String) {
     let n = w.chars().count();
     if n <= 3 {
-        return w.to_string();
+        return;
     }
-    if n > 4
-        && let Some(stem) = w.strip_suffix("ies")
-    {
-        return format!("{stem}y");
+    if n > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+        return;
     }
     for suffix in ["sses", "ches", "shes", "xes"] {
         if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
+            w.truncate(w.len() - 2);
+            return;
         }
     }
     if w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
-        return w[..w.len() - 1].to_string();
+        w.truncate(w.len() - 1);
     }
-    w.to_string()
 }
 
 /// Words that mean the same here, each group under its first word. Looked up after
@@ -172,21 +216,84 @@ const SYNONYMS: &[&[&str]] = &[
 
 /// The head of a word's synonym group, or the word itself.
 pub(super) fn canon(norm: &str) -> &str {
+    match group(norm) {
+        0 => norm,
+        g => SYNONYMS[usize::from(g) - 1][0],
+    }
+}
+
+/// The synonym group of a normalized word: its place in [`SYNONYMS`] plus one, or 0 for
+/// none. Two words have the same [`canon`] when their groups are the same and not 0, or
+/// when neither has a group and they are the same.
+pub(super) fn group(norm: &str) -> u8 {
+    // Most words are in no group: a word longer than any in the table, or starting with
+    // a letter none of them starts with, is not looked for.
+    if norm.len() > 14
+        || !norm
+            .as_bytes()
+            .first()
+            .is_some_and(|b| SYNONYM_FIRST.contains(b))
+    {
+        return 0;
+    }
     SYNONYMS
         .iter()
-        .find(|group| group.contains(&norm))
-        .map_or(norm, |group| group[0])
+        .position(|g| g.contains(&norm))
+        .map_or(0, |g| u8::try_from(g + 1).unwrap_or(0))
 }
+
+/// The first letters of the words in [`SYNONYMS`].
+const SYNONYM_FIRST: &[u8] = b"abcdefghiklnpqrstuvw";
 
 /// Small words that carry no meaning alone: they match only whole, and a query does
 /// not need them to match.
 pub(super) fn is_stop(folded: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "an", "the", "of", "in", "on", "at", "to", "my", "me", "i", "im", "and", "or", "with",
-        "for", "is", "it", "its", "from", "into", "when", "after", "by", "up", "down", "out",
-        "that", "this", "be", "very",
-    ];
-    STOP.contains(&folded)
+    matches!(
+        folded,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "my"
+            | "me"
+            | "i"
+            | "im"
+            | "and"
+            | "or"
+            | "with"
+            | "for"
+            | "is"
+            | "it"
+            | "its"
+            | "from"
+            | "into"
+            | "when"
+            | "after"
+            | "by"
+            | "up"
+            | "down"
+            | "out"
+            | "that"
+            | "this"
+            | "be"
+            | "very"
+    )
+}
+
+/// Which letters (and digits, and other characters, a few to a bit) a word holds, one
+/// bit each: an edit changes at most two bits, so words whose masks differ in more than
+/// twice the edits allowed are not compared letter by letter.
+pub(super) fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            _ => 26 + c as u32 % 6,
+        };
+        mask | 1 << bit
+    })
 }
 
 /// Words found in so many names ("pain", "ache") that a query need not match them when
@@ -215,6 +322,128 @@ mod tests {
         assert_eq!(canon(&normalize("disks")), "disc");
         assert_eq!(canon("lumbar"), "low");
         assert_eq!(canon("zebra"), "zebra");
+        assert_eq!(canon("kidney"), "kidney");
+        assert_eq!(canon("renal"), "kidney");
+        assert_eq!(group("zebra"), 0);
+        assert_eq!(group("kidney"), group("renal"));
+    }
+
+    #[test]
+    fn every_synonym_is_found_and_in_one_group() {
+        for (g, words) in SYNONYMS.iter().enumerate() {
+            for w in *words {
+                assert_eq!(usize::from(group(w)), g + 1, "{w}");
+                assert_eq!(canon(w), words[0]);
+                assert!(
+                    w.len() <= 14 && SYNONYM_FIRST.contains(&w.as_bytes()[0]),
+                    "{w}"
+                );
+            }
+        }
+    }
+
+    /// `normalize` as it was written first, one allocation a step: the buffered one
+    /// must agree with it.
+    fn plain_normalize(word: &str) -> String {
+        let mut w = word.to_string();
+        for (from, to) in SPELLINGS {
+            if w.contains(from) {
+                w = w.replace(from, to);
+            }
+        }
+        for (from, to) in [
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("ise", "ize"),
+        ] {
+            if w.len() > from.len() + 2
+                && let Some(stem) = w.strip_suffix(from)
+            {
+                w = format!("{stem}{to}");
+                break;
+            }
+        }
+        singular(&mut w);
+        w
+    }
+
+    #[test]
+    fn the_buffered_normalize_agrees_with_the_plain_one() {
+        let mut out = String::new();
+        for word in [
+            "oesophagus",
+            "haematuria",
+            "anaesthesia",
+            "tumours",
+            "immobilised",
+            "stones",
+            "injuries",
+            "kidneys",
+            "stenosis",
+            "abscess",
+            "legs",
+            "disks",
+            "centres",
+            "fibres",
+            "ageing",
+            "greyish",
+            "paralysis",
+            "analyses",
+            "sulphur",
+            "manoeuvres",
+            "coeliac",
+            "diarrhoeas",
+            "paediatric",
+            "aetiology",
+            "colours",
+            "behaviours",
+            "odours",
+            "humours",
+            "litres",
+            "oedema",
+            "oestrogen",
+            "foetus",
+            "faeces",
+            "anaemia",
+            "organisation",
+            "organising",
+            "ises",
+            "rise",
+            "bus",
+            "crisis",
+            "boxes",
+            "watches",
+            "dishes",
+            "classes",
+            "pies",
+            "flies",
+            "a",
+            "",
+            "élan",
+            "naïves",
+        ] {
+            normalize_into(word, &mut out);
+            assert_eq!(out, plain_normalize(word), "{word}");
+            assert_eq!(normalize(word), out);
+        }
+    }
+
+    #[test]
+    fn every_spelling_is_looked_for() {
+        for (from, _) in SPELLINGS {
+            assert!(may_respell(from), "{from}");
+        }
+        assert!(!may_respell("kidney") && !may_respell("stone"));
+    }
+
+    #[test]
+    fn stop_words_and_masks() {
+        assert!(is_stop("the") && is_stop("very") && !is_stop("thee") && !is_stop(""));
+        assert_eq!(letter_mask("abc"), 0b111);
+        assert_eq!(letter_mask("cab"), letter_mask("abc"));
+        assert_ne!(letter_mask("ab1"), letter_mask("ab"));
     }
 
     #[test]

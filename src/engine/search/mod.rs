@@ -5,6 +5,7 @@
 //! (its start, the whole of it, or three letters or more inside it), never letters
 //! scattered across words.
 
+pub mod cache;
 mod fold;
 mod index;
 mod score;
@@ -12,13 +13,16 @@ mod suggest;
 mod typo;
 pub mod via;
 
+use std::cmp::Reverse;
+
 use serde::Serialize;
 
 pub use fold::fold;
+pub use index::Index;
 pub use via::{Matches, Via, matches};
 
 use crate::graph::Graph;
-use index::{Index, Item};
+use index::Links;
 use score::{Prepared, Scratch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -60,6 +64,7 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct Searcher {
     index: Option<Index>,
+    links: Links,
 }
 
 impl Searcher {
@@ -67,7 +72,13 @@ impl Searcher {
     pub fn new(graph: &Graph) -> Searcher {
         Searcher {
             index: Some(Index::build(graph)),
+            links: Links::build(graph),
         }
+    }
+
+    /// Whether its index was built for this graph.
+    fn fits(&self, graph: &Graph) -> bool {
+        self.index.as_ref().is_some_and(|index| index.fits(graph))
     }
 
     /// Run `f` on this searcher's index, or on one built for `graph` when it has none
@@ -85,7 +96,7 @@ impl Searcher {
         let index = Index::single(text);
         let prepared = Prepared::new(&index, query);
         let (score, _) = prepared.score_item(&index, 0, &mut Scratch::default())?;
-        let (indices, _) = prepared.indices(&index, index.items[0].texts.first()?);
+        let (indices, _) = prepared.indices(&index, 0);
         Some((score, indices))
     }
 
@@ -98,83 +109,105 @@ impl Searcher {
         scope: Scope,
         cause_order: &[usize],
     ) -> Vec<Hit> {
-        self.with_index(graph, |index| {
-            scored(index, graph, query, scope, cause_order)
-                .into_iter()
-                .map(|(hit, _)| hit)
-                .collect()
-        })
+        self.with_index(graph, |index| index.search(query, scope, cause_order, 0))
     }
 
     /// Names or aliases close to what was typed, closest first (at most three, one per
     /// cause or finding): for "did you mean" when a search finds nothing.
     pub fn suggest(&self, graph: &Graph, query: &str) -> Vec<String> {
-        self.with_index(graph, |index| {
-            suggest::closest(index, query, 3)
-                .into_iter()
-                .filter_map(|(item, t)| texts(graph, item, t).map(|(_, text)| text.to_string()))
-                .collect()
-        })
+        self.with_index(graph, |index| index.suggest(query))
     }
 }
 
-/// The hits, each with whether it matched only loosely (a typed word inside another
-/// word, "ache" in "headache").
-fn scored(
-    index: &Index,
-    graph: &Graph,
-    query: &str,
-    scope: Scope,
-    cause_order: &[usize],
-) -> Vec<(Hit, bool)> {
-    {
-        let prepared = Prepared::new(index, query);
-        let wanted = |kind: HitKind| match scope {
-            Scope::Causes => kind == HitKind::Cause,
-            Scope::Findings => kind == HitKind::Finding,
-            Scope::Both => true,
-        };
-        let mut scratch = Scratch::default();
-        let mut found: Vec<(i64, usize, &Item)> = prepared
-            .candidates(index)
+impl Index {
+    /// Search the index, best first, the first `limit` hits (all of them for 0). Ties
+    /// keep `cause_order` (graph order when empty), causes before findings.
+    pub fn search(
+        &self,
+        query: &str,
+        scope: Scope,
+        cause_order: &[usize],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let prepared = Prepared::new(self, query);
+        scored(self, &prepared, scope, cause_order, limit)
             .into_iter()
-            .filter_map(|i| {
-                let item = index.items.get(i as usize)?;
-                if !wanted(item.kind) {
-                    return None;
-                }
-                let (score, text) = prepared.score_item(index, i, &mut scratch)?;
-                Some((score, text, item))
-            })
-            .collect();
-        let position = positions(cause_order, graph.causes.len());
-        let place = |item: &Item| match item.kind {
-            HitKind::Cause => position.get(item.index).copied().unwrap_or(item.index),
-            HitKind::Finding => item.index,
-        };
-        found.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.2.kind.cmp(&b.2.kind))
-                .then(place(a.2).cmp(&place(b.2)))
-        });
-        found
-            .into_iter()
-            .filter_map(|(score, t, item)| {
-                let (id, text) = texts(graph, item, t)?;
-                let (indices, loose) = prepared.indices(index, item.texts.get(t)?);
-                let hit = Hit {
-                    kind: item.kind,
-                    index: item.index,
-                    id: id.to_string(),
-                    score,
-                    text: text.to_string(),
-                    via_alias: t > 0,
-                    indices,
-                };
-                Some((hit, loose))
-            })
+            .map(|(hit, _)| hit)
             .collect()
     }
+
+    /// Names or aliases close to what was typed, closest first (at most three, one per
+    /// cause or finding): for "did you mean" when a search finds nothing.
+    pub fn suggest(&self, query: &str) -> Vec<String> {
+        suggest::closest(self, query, 3)
+            .into_iter()
+            .map(|(_, text)| self.text(text).to_string())
+            .collect()
+    }
+}
+
+/// How hits are listed: best first, causes before findings, then by place (the order
+/// given, or the graph's). Each item has a key of its own.
+type Order = (Reverse<i64>, bool, usize);
+
+/// The first `limit` hits (all for 0), each with whether it matched only loosely (a
+/// typed word inside another word, "ache" in "headache"). Only those are built.
+fn scored(
+    index: &Index,
+    prepared: &Prepared,
+    scope: Scope,
+    cause_order: &[usize],
+    limit: usize,
+) -> Vec<(Hit, bool)> {
+    let causes = index.causes;
+    let wanted = |item: &u32| match scope {
+        Scope::Causes => *item < causes,
+        Scope::Findings => *item >= causes,
+        Scope::Both => true,
+    };
+    // Graph order when no order is given: a cause's place is its index.
+    let position = if cause_order.is_empty() {
+        Vec::new()
+    } else {
+        positions(cause_order, causes as usize)
+    };
+    let place = |item: u32| match index.kind(item) {
+        (HitKind::Cause, c) => position.get(c).copied().unwrap_or(c),
+        (HitKind::Finding, f) => f,
+    };
+    let mut scratch = Scratch::default();
+    let mut found: Vec<(Order, usize, u32)> = prepared
+        .candidates(index)
+        .into_iter()
+        .filter(wanted)
+        .filter_map(|item| {
+            let (score, text) = prepared.score_item(index, item, &mut scratch)?;
+            Some(((Reverse(score), item >= causes, place(item)), text, item))
+        })
+        .collect();
+    if limit > 0 && limit < found.len() {
+        found.select_nth_unstable(limit - 1);
+        found.truncate(limit);
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|((Reverse(score), _, _), t, item)| {
+            let (kind, i) = index.kind(item);
+            let text = index.texts_of(item).start + t as u32;
+            let (indices, loose) = prepared.indices(index, text);
+            let hit = Hit {
+                kind,
+                index: i,
+                id: index.id(item).to_string(),
+                score,
+                text: index.text(text).to_string(),
+                via_alias: t > 0,
+                indices,
+            };
+            (hit, loose)
+        })
+        .collect()
 }
 
 /// Each cause's place in `order` (causes not in it after, in graph order).
@@ -186,22 +219,6 @@ pub(super) fn positions(order: &[usize], causes: usize) -> Vec<usize> {
         }
     }
     position
-}
-
-/// An item's id and its name (text 0) or alias (text 1..).
-fn texts<'g>(graph: &'g Graph, item: &Item, t: usize) -> Option<(&'g str, &'g str)> {
-    let (id, name, aliases) = match item.kind {
-        HitKind::Cause => {
-            let c = graph.causes.get(item.index)?;
-            (&c.id, &c.name, &c.aliases)
-        }
-        HitKind::Finding => {
-            let f = graph.findings.get(item.index)?;
-            (&f.id, &f.name, &f.aliases)
-        }
-    };
-    let text = if t == 0 { name } else { aliases.get(t - 1)? };
-    Some((id, text))
 }
 
 #[cfg(test)]

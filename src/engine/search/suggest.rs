@@ -1,8 +1,9 @@
 //! "Did you mean": the names and aliases whose words are fewest edits from the words
 //! typed, with a looser bound than a search allows.
 
-use super::fold::{fold_char, words};
-use super::index::{Index, Item, VocabWord};
+use super::fold::{fold_char, letter_mask, words};
+use super::index::Index;
+use super::score::VocabWord;
 use super::typo;
 
 /// How far a typed word of `len` characters may be from a suggestion's word.
@@ -14,9 +15,9 @@ fn bound(len: usize) -> usize {
     }
 }
 
-/// The items closest to the query, with the text (0 the name, 1.. an alias) that is
+/// The items closest to the query, with the text (its index in the index) that is
 /// closest, best first, at most `most`.
-pub(super) fn closest<'i>(index: &'i Index, query: &str, most: usize) -> Vec<(&'i Item, usize)> {
+pub(super) fn closest(index: &Index, query: &str, most: usize) -> Vec<(u32, u32)> {
     let folded: Vec<char> = query.chars().map(fold_char).collect();
     let typed: Vec<VocabWord> = words(&folded)
         .into_iter()
@@ -28,20 +29,26 @@ pub(super) fn closest<'i>(index: &'i Index, query: &str, most: usize) -> Vec<(&'
     }
     // Each typed word's distance to each vocabulary word, u8::MAX when too far.
     let far = u8::MAX;
+    let mut chars = Vec::new();
     let distances: Vec<Vec<u8>> = terms
         .iter()
         .map(|t| {
             let max = bound(t.chars.len());
-            index
-                .vocab
-                .iter()
-                .map(|w| {
+            let mask = letter_mask(&t.folded);
+            (0..index.vocab_len())
+                .map(|v| {
+                    let w = index.vocab(v as u32);
                     let d = if w.stop || max == 0 {
                         None
-                    } else if t.canon == w.canon {
+                    } else if t.same_as(&w) {
                         Some(0)
+                    } else if (mask ^ index.mask[v]).count_ones() as usize > 2 * max {
+                        // Letters too unlike for `max` edits (each changes two at most).
+                        None
                     } else {
-                        typo::distance(&t.chars, &w.chars, max)
+                        chars.clear();
+                        chars.extend(w.folded.chars());
+                        typo::distance(&t.chars, &chars, max)
                     };
                     d.and_then(|d| u8::try_from(d).ok()).unwrap_or(far)
                 })
@@ -49,14 +56,15 @@ pub(super) fn closest<'i>(index: &'i Index, query: &str, most: usize) -> Vec<(&'
         })
         .collect();
     // (misses, total distance, words in the text), item, text
-    let mut best: Vec<((usize, usize, usize), &Item, usize)> = Vec::new();
-    for item in &index.items {
-        let mut item_best: Option<((usize, usize, usize), usize)> = None;
-        for (t, text) in item.texts.iter().enumerate() {
+    let mut best: Vec<((usize, usize, usize), u32, u32)> = Vec::new();
+    for item in 0..index.items() {
+        let mut item_best: Option<((usize, usize, usize), u32)> = None;
+        for text in index.texts_of(item) {
+            let words = index.words_of(text);
             let mut misses = 0;
             let mut total = 0;
             for d in &distances {
-                let near = text.words.iter().map(|w| d[w.vocab as usize]).min();
+                let near = words.clone().map(|w| d[index.word_vocab[w] as usize]).min();
                 match near {
                     Some(n) if n != far => total += usize::from(n),
                     _ => misses += 1,
@@ -65,21 +73,23 @@ pub(super) fn closest<'i>(index: &'i Index, query: &str, most: usize) -> Vec<(&'
             if misses == terms.len() {
                 continue;
             }
-            let key = (misses, total, text.words.len());
+            let key = (misses, total, words.len());
             if item_best.is_none_or(|(k, _)| key < k) {
-                item_best = Some((key, t));
+                item_best = Some((key, text));
             }
         }
-        if let Some((key, t)) = item_best {
-            best.push((key, item, t));
+        if let Some((key, text)) = item_best {
+            best.push((key, item, text));
         }
     }
-    best.sort_by_key(|(key, item, _)| (*key, item.kind, item.index));
+    // Items are the causes then the findings, each in graph order: the item orders as
+    // (kind, index) did.
+    best.sort_by_key(|(key, item, _)| (*key, *item));
     // Only those that come as near for every word as the nearest.
     let fewest = best.first().map_or(0, |(key, _, _)| key.0);
     best.into_iter()
         .take_while(|(key, _, _)| key.0 == fewest)
         .take(most)
-        .map(|(_, item, t)| (item, t))
+        .map(|(_, item, text)| (item, text))
         .collect()
 }

@@ -2,7 +2,8 @@
 //! symptom whose name or plain-language alias matches ("pins and needles" finds the causes
 //! that list tingling).
 
-use super::index::Index;
+use super::index::{Index, Links};
+use super::score::Prepared;
 use super::{Hit, Scope, Searcher, positions, scored};
 use crate::graph::Graph;
 
@@ -30,11 +31,19 @@ pub struct Matches {
 /// Search causes, then symptoms, for a query. Ties follow `cause_order` (the ranking).
 pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[usize]) -> Matches {
     searcher.with_index(graph, |index| {
-        let direct: Vec<Hit> = scored(index, graph, query, Scope::Causes, cause_order)
+        let prepared = Prepared::new(index, query);
+        let direct: Vec<Hit> = scored(index, &prepared, Scope::Causes, cause_order, 0)
             .into_iter()
             .map(|(hit, _)| hit)
             .collect();
-        let via = via(index, graph, searcher, query, cause_order, &direct);
+        let built;
+        let links = if searcher.fits(graph) {
+            &searcher.links
+        } else {
+            built = Links::build(graph);
+            &built
+        };
+        let via = via(index, links, &prepared, graph, query, cause_order, &direct);
         Matches { direct, via }
     })
 }
@@ -43,8 +52,9 @@ pub fn matches(graph: &Graph, searcher: &Searcher, query: &str, cause_order: &[u
 /// already found directly or under a better symptom.
 fn via(
     index: &Index,
+    links: &Links,
+    prepared: &Prepared,
     graph: &Graph,
-    searcher: &Searcher,
     query: &str,
     cause_order: &[usize],
     direct: &[Hit],
@@ -57,17 +67,15 @@ fn via(
     }
     let position = positions(cause_order, graph.causes.len());
     let mut via: Vec<Via> = Vec::new();
-    for (hit, loose) in scored(index, graph, query, Scope::Findings, &[]) {
+    for (hit, loose) in scored(index, prepared, Scope::Findings, &[], 0) {
         // A typed word found only inside a longer word ("ache" in "headache") is too
         // loose to bring in every cause of that symptom.
         if loose {
             continue;
         }
-        let mut causes: Vec<usize> = index
-            .linked
-            .get(hit.index)
-            .into_iter()
-            .flatten()
+        let mut causes: Vec<usize> = links
+            .of(hit.index)
+            .iter()
             .map(|&c| c as usize)
             .filter(|&c| taken.get(c).is_some_and(|t| !t))
             .collect();
@@ -79,7 +87,7 @@ fn via(
             graph
                 .findings
                 .get(hit.index)
-                .and_then(|f| searcher.match_text(&f.name, query))
+                .and_then(|f| Searcher::default().match_text(&f.name, query))
                 .map(|(_, idx)| idx)
                 .unwrap_or_default()
         } else {
