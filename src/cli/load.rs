@@ -93,9 +93,8 @@ pub fn load_keyed(globals: &Globals) -> Result<(Graph, Option<String>), Failure>
             print_failed(&errors, file_count, globals.json);
             Failure::Graph
         })?;
-        if may_write && let Some(bytes) = cache::encode(&graph) {
-            stamp::write_graph(key, &bytes);
-            keep_index(key, &graph);
+        if may_write {
+            keep(key, &graph);
         }
         return Ok((graph, Some(key.clone())));
     }
@@ -107,10 +106,7 @@ pub fn load_keyed(globals: &Globals) -> Result<(Graph, Option<String>), Failure>
             {
                 stamp::write(key);
                 remember();
-                if let Some(bytes) = cache::encode(&graph) {
-                    stamp::write_graph(key, &bytes);
-                    keep_index(key, &graph);
-                }
+                keep(key, &graph);
             }
             Ok((graph, key))
         }
@@ -138,9 +134,20 @@ pub fn checked_key(globals: &Globals) -> Option<String> {
     checked(&Files::of(&globals.graph, &globals.config.packs)?.digest()?)
 }
 
+/// Keep the parsed graph of content that passed every check, and its search index, each
+/// encoded and written on its own core.
+fn keep(key: &str, graph: &Graph) {
+    std::thread::scope(|scope| {
+        scope.spawn(|| keep_index(key, graph));
+        if let Some(bytes) = cache::encode(graph) {
+            stamp::write_graph(key, &bytes);
+        }
+    });
+}
+
 /// Keep the search index of content that passed every check beside its parsed graph,
 /// for `search` to read instead of the graph.
-pub fn keep_index(key: &str, graph: &Graph) {
+fn keep_index(key: &str, graph: &Graph) {
     stamp::write_index(key, &search::cache::encode(&search::Index::build(graph)));
 }
 
