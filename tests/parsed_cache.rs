@@ -92,6 +92,8 @@ fn a_kiosk_keeps_no_parsed_graph() {
     let cache = tempfile::tempdir().expect("a cache dir");
     let out = run(cache.path(), &["--kiosk", "regions"]);
     assert!(out.status.success(), "{out:?}");
+    let out = run(cache.path(), &["--kiosk", "search", "sciatica"]);
+    assert!(out.status.success(), "{out:?}");
     assert!(parsed(cache.path()).is_empty());
     assert!(!cache.path().join("symptom-explorer").exists());
 }
