@@ -9,7 +9,7 @@ use super::output::{Cell, Paint, Tone, emit, emit_json, fill_json, table};
 use super::words::{glossed, kind_id};
 use super::{CausesArgs, Failure, Globals, NOTICE};
 use crate::engine::{Query, rank};
-use crate::graph::{Graph, Triage};
+use crate::graph::{Graph, Id, Triage};
 
 pub fn regions(globals: &Globals) -> Result<(), Failure> {
     let graph = load(globals)?;
@@ -71,7 +71,7 @@ struct CauseRow<'a> {
     /// Per cent of people presenting with pain in the cause's regions, when published.
     prior_percent: Option<f64>,
     triage: &'a str,
-    regions: &'a [String],
+    regions: &'a [Id],
     icd10: Option<&'a str>,
 }
 

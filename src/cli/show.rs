@@ -18,7 +18,7 @@ use super::words::{
     weight_id,
 };
 use super::{Failure, Globals, NOTICE, ShowArgs};
-use crate::graph::{Cause, Finding, Graph, GuidancePage, Question, Region, Source, Triage};
+use crate::graph::{Cause, Finding, Graph, GuidancePage, Id, Question, Region, Source, Triage};
 
 pub fn run(globals: &Globals, args: &ShowArgs) -> Result<(), Failure> {
     let graph = load(globals)?;
@@ -102,7 +102,7 @@ fn triage_field(doc: &mut Doc, graph: &Graph, label: &str, id: &str, with_action
 }
 
 /// The cited sources, each once, in the order given.
-fn cited<'g>(graph: &'g Graph, ids: impl IntoIterator<Item = &'g String>) -> Vec<&'g Source> {
+fn cited<'g>(graph: &'g Graph, ids: impl IntoIterator<Item = &'g Id>) -> Vec<&'g Source> {
     let mut seen = BTreeSet::new();
     ids.into_iter()
         .filter(|id| seen.insert(id.as_str()))
@@ -450,7 +450,7 @@ fn region_json(graph: &Graph, r: &Region) -> Value {
 
 /// Everything that cites a source: `(kind, id)`.
 fn citing<'g>(graph: &'g Graph, source: &str) -> Vec<(&'static str, &'g str)> {
-    let has = |ids: &[String]| ids.iter().any(|s| s == source);
+    let has = |ids: &[Id]| ids.iter().any(|s| s == source);
     let mut out = Vec::new();
     for c in &graph.causes {
         if has(&c.sources) || c.prior.as_ref().is_some_and(|p| has(&p.sources)) {

@@ -206,7 +206,12 @@ fn applies(graph: &Graph, cause: &Cause, query: &Query) -> bool {
         return false;
     }
     // A cause whose defining findings are all known absent cannot be the answer.
-    if !cause.requires.is_empty() && cause.requires.iter().all(|f| query.absent.contains(f)) {
+    if !cause.requires.is_empty()
+        && cause
+            .requires
+            .iter()
+            .all(|f| query.absent.iter().any(|a| a == f))
+    {
         return false;
     }
     query.regions.is_empty() || query.regions.iter().any(|r| covers(graph, cause, r))

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::interview::{Answer, Known};
 use super::rank::{Query, Ranking, rank};
-use crate::graph::{Answers, Condition, Graph, Question, Triage};
+use crate::graph::{Answers, Condition, Graph, Id, Question, Triage};
 
 /// How many causes at the top of the list an answer must be able to change.
 pub const TOP: usize = 3;
@@ -43,7 +43,7 @@ impl Sharpener {
             }
         }
         for rule in graph.rules.iter().filter(|r| emergency(&r.triage)) {
-            targets.extend(rule.all.iter().chain(&rule.any).map(String::as_str));
+            targets.extend(rule.all.iter().chain(&rule.any).map(Id::as_str));
         }
         // What decides whether any red-flag or rule question is reached.
         let mut gates: HashSet<&str> = HashSet::new();
@@ -54,7 +54,7 @@ impl Sharpener {
             .map(|f| f.id.as_str())
             .collect();
         for rule in &graph.rules {
-            flags.extend(rule.all.iter().chain(&rule.any).map(String::as_str));
+            flags.extend(rule.all.iter().chain(&rule.any).map(Id::as_str));
         }
         let mut protected: HashSet<String> = HashSet::new();
         loop {

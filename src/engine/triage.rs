@@ -4,7 +4,7 @@
 
 use super::evidence::{RED_FLAG_POINTS_AT, RISK_ACT, RISK_CONSIDER, age_fits, likelihood_ratios};
 use super::rank::{CheckFirst, Query, RankedCause, RedFlagHit, RuleHit};
-use crate::graph::{Graph, Triage, TriageRule};
+use crate::graph::{Graph, Id, Triage, TriageRule};
 
 /// Red-flag findings present, most urgent first (graph order within a level).
 pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
@@ -45,8 +45,8 @@ pub fn rules_present(graph: &Graph, query: &Query) -> Vec<RuleHit> {
 
 /// Whether every condition of a rule holds for the query.
 pub fn rule_fires(graph: &Graph, rule: &TriageRule, query: &Query) -> bool {
-    let has = |id: &String| query.present.contains(id);
-    let in_region = |listed: &String| {
+    let has = |id: &Id| query.present.iter().any(|p| p == id);
+    let in_region = |listed: &Id| {
         query
             .regions
             .iter()

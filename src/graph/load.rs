@@ -13,6 +13,7 @@ use ron::options::Options;
 
 use super::ancestry::{Ancestry, RegionSet};
 use super::diagnostic::Diagnostic;
+use super::id::Id;
 use super::model::{
     Cause, Finding, GraphFile, GuidancePage, Question, Region, Source, TriageLevel, TriageRule,
 };
@@ -341,7 +342,7 @@ pub(crate) fn assemble(
         .collect();
     let has_entry: Vec<bool> = graph.regions.iter().map(|r| r.entry.is_some()).collect();
     graph.ancestry = Ancestry::new(parents, &has_entry);
-    let set = |listed: &[String]| {
+    let set = |listed: &[Id]| {
         let indexes = listed.iter().filter_map(|r| graph.region_index(r));
         graph.ancestry.set(indexes)
     };

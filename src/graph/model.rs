@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::triage::Triage;
 
 /// One RON file: any subset of the sections of a graph.
@@ -112,7 +113,7 @@ pub struct RedFlag {
     /// What a person should do, in plain words.
     pub advice: String,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -176,7 +177,7 @@ pub enum Weight {
 
 /// A weighted link from a cause to a finding: `("saddle-numbness", Strong)`.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-pub struct Link(pub String, pub Weight);
+pub struct Link(pub Id, pub Weight);
 
 /// A published figure for how often this cause lies behind the complaint.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -187,7 +188,7 @@ pub struct Prior {
     /// Where the figure comes from, in words.
     pub basis: String,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
     /// Shares for regions where the case mix differs (pain between the shoulder blades
     /// carries more serious causes than low back pain). A chosen region uses the share
     /// of the nearest region listed here that contains it, else `percent`.
@@ -238,12 +239,12 @@ pub struct Cause {
     #[serde(default)]
     pub prior: Option<Prior>,
     /// Regions where this cause is felt.
-    pub regions: Vec<String>,
+    pub regions: Vec<Id>,
     pub findings: Vec<Link>,
     /// Findings that define the cause (a broken bone after an injury needs an injury):
     /// once every one of them is known absent, the cause is not listed at all.
     #[serde(default)]
-    pub requires: Vec<String>,
+    pub requires: Vec<Id>,
     #[serde(default)]
     pub age: Option<AgeRange>,
     /// Only applies to this sex, when set.
@@ -259,8 +260,8 @@ pub struct Cause {
     pub treatment: String,
     pub prevention: String,
     #[serde(default)]
-    pub related: Vec<String>,
-    pub sources: Vec<String>,
+    pub related: Vec<Id>,
+    pub sources: Vec<Id>,
 }
 
 /// When a question is worth asking.
@@ -370,7 +371,7 @@ pub struct Section {
     pub heading: String,
     pub text: String,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -395,17 +396,17 @@ pub struct TriageRule {
     /// What the combination is, in plain words ("Fever with a stiff neck").
     pub name: String,
     #[serde(default)]
-    pub all: Vec<String>,
+    pub all: Vec<Id>,
     #[serde(default)]
-    pub any: Vec<String>,
+    pub any: Vec<Id>,
     #[serde(default)]
-    pub none: Vec<String>,
+    pub none: Vec<Id>,
     #[serde(default)]
     pub age: Option<AgeRange>,
     #[serde(default)]
     pub sex: Option<Sex>,
     #[serde(default)]
-    pub regions: Vec<String>,
+    pub regions: Vec<Id>,
     #[serde(default)]
     pub new_or_worse: bool,
     pub triage: Triage,
@@ -413,7 +414,7 @@ pub struct TriageRule {
     pub advice: String,
     /// The causes to check first when the rule fires.
     #[serde(default)]
-    pub points_at: Vec<String>,
+    pub points_at: Vec<Id>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
 }

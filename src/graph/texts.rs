@@ -6,6 +6,9 @@
 //! strings are visited in the order their fields are declared. A test checks against serde
 //! that every string of the bundled graph is reached.
 
+use std::cell::RefCell;
+
+use super::id::Id;
 use super::load::Located;
 use super::model::{
     Answers, Cause, ChecklistItem, ChoiceOption, Condition, Finding, GuidancePage, Link, Outcome,
@@ -21,6 +24,28 @@ pub trait Texts {
 impl Texts for String {
     fn texts(&mut self, visit: &mut impl FnMut(&mut String)) {
         visit(self);
+    }
+}
+
+impl Texts for Id {
+    /// An id is shared with its other uses: it is visited as a copy (in one buffer kept
+    /// for the purpose, so a million ids cost no allocation) and replaced only if changed.
+    fn texts(&mut self, visit: &mut impl FnMut(&mut String)) {
+        thread_local! {
+            static COPY: RefCell<String> = const { RefCell::new(String::new()) };
+        }
+        let copy = COPY.with(|copy| {
+            let mut copy = copy.take();
+            copy.clear();
+            copy.push_str(self);
+            copy
+        });
+        let mut copy = copy;
+        visit(&mut copy);
+        if *self != copy {
+            *self = Id::from(copy.as_str());
+        }
+        COPY.with(|kept| *kept.borrow_mut() = copy);
     }
 }
 

@@ -123,9 +123,15 @@ fn reference<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, i
     ctx.error(here, message, id);
 }
 
-fn each<'g>(ctx: &mut Ctx<'g>, owner: &Owner, target: Target, what: &str, ids: &'g [String]) {
+fn each<'g, Text: AsRef<str>>(
+    ctx: &mut Ctx<'g>,
+    owner: &Owner,
+    target: Target,
+    what: &str,
+    ids: &'g [Text],
+) {
     for id in ids {
-        reference(ctx, owner, target, what, id);
+        reference(ctx, owner, target, what, id.as_ref());
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Ctx, Kind};
+use crate::graph::Id;
 use crate::graph::load::Graph;
 use crate::graph::model::{Condition, Weight};
 
@@ -40,7 +41,7 @@ fn used_findings(graph: &Graph) -> HashSet<&str> {
     }
     for rule in &graph.rules {
         let tested = rule.all.iter().chain(&rule.any).chain(&rule.none);
-        used.extend(tested.map(String::as_str));
+        used.extend(tested.map(Id::as_str));
     }
     for question in &graph.questions {
         if let Some(condition) = &question.ask_if {
@@ -115,7 +116,7 @@ fn cited_sources(graph: &Graph) -> HashSet<&str> {
         .chain(priors)
         .chain(guidance)
         .chain(rules)
-        .map(String::as_str)
+        .map(Id::as_str)
         .collect()
 }
 

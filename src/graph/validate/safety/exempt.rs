@@ -189,8 +189,8 @@ fn cannot_fire<'g>(
     Settled::Any(any)
 }
 
-fn ids(list: &[String]) -> Vec<&str> {
-    list.iter().map(String::as_str).collect()
+fn ids(list: &[impl AsRef<str>]) -> Vec<&str> {
+    list.iter().map(AsRef::as_ref).collect()
 }
 
 /// The findings a reason reads, so that they get a slot.
