@@ -135,7 +135,7 @@ pub fn graph_files(count: usize) -> Result<Vec<(String, String)>, String> {
 fn source_ids() -> Result<Vec<String>, String> {
     let core = graph::parse(vec![SourceText::new("core.ron", CORE)])
         .map_err(|e| format!("the bundled core.ron does not parse: {e:?}"))?;
-    Ok(core.sources.iter().map(|s| s.id.clone()).collect())
+    Ok(core.sources.iter().map(|s| s.id.to_string()).collect())
 }
 
 /// A deterministic mix of a number (splitmix64's finaliser).

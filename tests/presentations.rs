@@ -453,7 +453,7 @@ fn saddle_numbness_with_bladder_change_is_always_an_emergency() {
         .findings
         .iter()
         .filter(|f| f.red_flag.is_none())
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect();
     let mut present = everything;
     present.extend(["saddle-numbness".to_string(), "bladder-change".to_string()]);

@@ -89,13 +89,13 @@ fn headline(r: &Ranking) -> Option<Triage> {
 #[test]
 fn red_flags_and_rules_always_set_at_least_their_level() {
     let graph = Graph::bundled().expect("bundled graph");
-    let regions: Vec<String> = graph.regions.iter().map(|r| r.id.clone()).collect();
-    let findings: Vec<String> = graph.findings.iter().map(|f| f.id.clone()).collect();
+    let regions: Vec<String> = graph.regions.iter().map(|r| r.id.to_string()).collect();
+    let findings: Vec<String> = graph.findings.iter().map(|f| f.id.to_string()).collect();
     let flags: Vec<String> = graph
         .findings
         .iter()
         .filter(|f| f.red_flag.is_some())
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect();
     let mut rng = Rng(0x5EED_CAFE_F00D_0001);
     let (mut emergencies, mut two_stories) = (0, Vec::new());
@@ -174,13 +174,13 @@ fn extreme_weights_never_break_scores_or_lower_the_triage() {
             }
         }
     }
-    let regions: Vec<String> = graph.regions.iter().map(|r| r.id.clone()).collect();
-    let findings: Vec<String> = graph.findings.iter().map(|f| f.id.clone()).collect();
+    let regions: Vec<String> = graph.regions.iter().map(|r| r.id.to_string()).collect();
+    let findings: Vec<String> = graph.findings.iter().map(|f| f.id.to_string()).collect();
     let flags: Vec<String> = graph
         .findings
         .iter()
         .filter(|f| f.red_flag.is_some())
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect();
     for _ in 0..1000 {
         let mut q = random_query(&mut rng, &regions, &findings, &flags);

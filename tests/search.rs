@@ -104,7 +104,7 @@ fn causes(g: &Graph, m: &Matches) -> Vec<String> {
     m.direct
         .iter()
         .map(|h| h.id.clone())
-        .chain(m.via.iter().map(|v| g.causes[v.cause].id.clone()))
+        .chain(m.via.iter().map(|v| g.causes[v.cause].id.to_string()))
         .collect()
 }
 
@@ -199,7 +199,7 @@ fn big_graph() -> Graph {
             let word: String = (0..4)
                 .map(|k| syllables[(n >> (3 * k)) % syllables.len()])
                 .collect();
-            copy.item.id = format!("{}-{n}", c.id);
+            copy.item.id = format!("{}-{n}", c.id).into();
             copy.item.name = format!("{} {word}", c.name);
             g.causes.push(copy);
             n += 1;

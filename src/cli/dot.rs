@@ -88,7 +88,7 @@ pub fn build(graph: &Graph) -> QuestionGraph {
     let mut ends = false;
     for q in &graph.questions {
         out.nodes.push(Node {
-            id: q.id.clone(),
+            id: q.id.to_string(),
             kind: "question",
             label: q.text.clone(),
             ask_if: q.ask_if.as_ref().map(condition),
@@ -97,7 +97,7 @@ pub fn build(graph: &Graph) -> QuestionGraph {
             let to = q.otherwise.as_deref().or(q.next.as_deref()).unwrap_or(END);
             ends |= to == END;
             out.edges.push(Edge {
-                from: q.id.clone(),
+                from: q.id.to_string(),
                 to: to.to_string(),
                 kind: "otherwise",
                 answers: Vec::new(),
@@ -121,7 +121,7 @@ pub fn build(graph: &Graph) -> QuestionGraph {
                     edge.red_flag |= red;
                 }
                 None => edges.push(Edge {
-                    from: q.id.clone(),
+                    from: q.id.to_string(),
                     to: to.to_string(),
                     kind: "answer",
                     answers: vec![label],

@@ -23,7 +23,7 @@ pub fn regions(globals: &Globals) -> Result<(), Failure> {
         .iter()
         .map(|r| {
             vec![
-                Cell::new(&r.id, Tone::Strong),
+                Cell::new(r.id, Tone::Strong),
                 Cell::plain(&r.name),
                 Cell::plain(r.parent.as_deref().unwrap_or("")),
             ]
@@ -49,7 +49,7 @@ pub fn findings(globals: &Globals) -> Result<(), Failure> {
             let flag = level.map_or("", Triage::id);
             let tone = level.map_or(Tone::Plain, Tone::Triage);
             vec![
-                Cell::new(&f.id, Tone::Strong),
+                Cell::new(f.id, Tone::Strong),
                 Cell::plain(kind_id(f.kind)),
                 Cell::new(flag, tone),
                 Cell::plain(&f.name),
@@ -110,7 +110,7 @@ pub fn causes(globals: &Globals, args: &CausesArgs) -> Result<(), Failure> {
             let c = &graph.causes[i];
             let tone = Tone::Triage(c.triage);
             vec![
-                Cell::new(&c.id, Tone::Strong),
+                Cell::new(c.id, Tone::Strong),
                 Cell::plain(c.prevalence.label()),
                 Cell::new(c.triage.id(), tone),
                 Cell::plain(glossed(&c.name, c.gloss.as_deref())),

@@ -205,7 +205,7 @@ impl Interview {
             .regions
             .iter()
             .flat_map(|r| graph.region_ancestry(r))
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect();
         for entry in entries {
             let mut next = Some(entry);

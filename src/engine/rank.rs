@@ -9,7 +9,7 @@ use super::evidence::{
     age_fits, describe_age, likelihood_ratios,
 };
 use super::triage::{assess, red_flags_present, rules_present};
-use crate::graph::{Cause, Graph, Prevalence, Sex, Triage};
+use crate::graph::{Cause, Graph, Id, Prevalence, Sex, Triage};
 
 /// What is known about the person: where it hurts, what is present and absent.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,7 +24,7 @@ pub struct Query {
 /// A finding that counts for or against a cause.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     /// True when the finding is present, false when it is known absent.
     pub present: bool,
@@ -37,7 +37,7 @@ pub struct RankedCause {
     /// Index into `graph.causes`.
     #[serde(skip)]
     pub index: usize,
-    pub id: String,
+    pub id: Id,
     pub name: String,
     /// Share of the probability among the listed causes, 0 to 100.
     pub score: f64,
@@ -54,7 +54,7 @@ pub struct RankedCause {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RedFlagHit {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub triage: Triage,
     pub advice: String,
@@ -63,7 +63,7 @@ pub struct RedFlagHit {
 /// A triage rule whose combination of answers is present.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleHit {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub triage: Triage,
     pub advice: String,
@@ -76,7 +76,7 @@ pub struct CheckFirst {
     /// Index into `graph.causes`.
     #[serde(skip)]
     pub index: usize,
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub triage: Triage,
     pub score: f64,
@@ -228,7 +228,7 @@ pub(crate) fn covers(graph: &Graph, cause: &Cause, region: &str) -> bool {
 
 /// One link's contribution before the group discount.
 struct Contribution<'g> {
-    id: &'g str,
+    id: Id,
     present: bool,
     factor: f64,
     group: Option<&'g str>,
@@ -267,15 +267,15 @@ fn score_cause(
         .iter()
         .filter_map(|link| {
             let (pos, neg) = likelihood_ratios(link.1);
-            let id = link.0.as_str();
-            let (present, factor) = if present.contains(id) {
+            let id = link.0;
+            let (present, factor) = if present.contains(&*id) {
                 (true, pos)
-            } else if absent.contains(id) {
+            } else if absent.contains(&*id) {
                 (false, neg)
             } else {
                 return None;
             };
-            let group = graph.finding(id).and_then(|f| f.group.as_deref());
+            let group = graph.finding(&id).and_then(|f| f.group.as_deref());
             Some(Contribution {
                 id,
                 present,
@@ -291,8 +291,8 @@ fn score_cause(
     for c in contributions {
         odds *= c.factor;
         let evidence = Evidence {
-            id: c.id.to_string(),
-            name: graph.finding(c.id).map_or(c.id, |f| &f.name).to_string(),
+            id: c.id,
+            name: graph.finding(&c.id).map_or(&*c.id, |f| &f.name).to_string(),
             present: c.present,
             factor: c.factor,
         };
@@ -341,7 +341,7 @@ fn score_cause(
 
     let ranked = RankedCause {
         index,
-        id: cause.id.clone(),
+        id: cause.id,
         name: cause.name.clone(),
         score: 0.0,
         triage: cause.triage,
@@ -461,25 +461,25 @@ mod tests {
     fn correlated_findings_are_discounted() {
         let mut c = vec![
             Contribution {
-                id: "a",
+                id: "a".into(),
                 present: true,
                 factor: 8.0,
                 group: Some("leg"),
             },
             Contribution {
-                id: "b",
+                id: "b".into(),
                 present: true,
                 factor: 4.0,
                 group: Some("leg"),
             },
             Contribution {
-                id: "c",
+                id: "c".into(),
                 present: true,
                 factor: 4.0,
                 group: None,
             },
             Contribution {
-                id: "d",
+                id: "d".into(),
                 present: false,
                 factor: 0.5,
                 group: Some("leg"),

@@ -22,14 +22,14 @@ use crate::graph::{Answers, Condition, Graph, Id, Question, Triage};
 pub const TOP: usize = 3;
 
 pub struct Sharpener {
-    protected: HashSet<String>,
+    protected: HashSet<Id>,
     /// Decisions already made: the interview is walked again from the start on every key,
     /// and each decision costs a ranking per answer.
     decided: RefCell<HashMap<Decision, bool>>,
 }
 
 /// A question, the regions chosen and what is known when it comes up.
-type Decision = (String, Vec<String>, Known);
+type Decision = (Id, Vec<String>, Known);
 
 impl Sharpener {
     pub fn new(graph: &Graph) -> Self {
@@ -56,7 +56,7 @@ impl Sharpener {
         for rule in &graph.rules {
             flags.extend(rule.all.iter().chain(&rule.any).map(Id::as_str));
         }
-        let mut protected: HashSet<String> = HashSet::new();
+        let mut protected: HashSet<Id> = HashSet::new();
         loop {
             let before = (protected.len(), gates.len());
             for q in &graph.questions {
@@ -67,7 +67,7 @@ impl Sharpener {
                 }
                 let direct = records_person(q) || asks_any(q, &targets) || asks_any(q, &gates);
                 if direct {
-                    protected.insert(q.id.clone());
+                    protected.insert(q.id);
                 }
             }
             if (protected.len(), gates.len()) == before {
@@ -95,7 +95,7 @@ impl Sharpener {
         if self.is_protected(&question.id) {
             return false;
         }
-        let memo = (question.id.clone(), regions.to_vec(), known.clone());
+        let memo = (question.id, regions.to_vec(), known.clone());
         if let Some(&passes) = self.decided.borrow().get(&memo) {
             return passes;
         }
@@ -174,17 +174,12 @@ fn query(known: &Known, regions: &[String]) -> Query {
 }
 
 /// What a person acts on: the triage and the set of causes they read first.
-fn key(r: &Ranking) -> (Triage, Vec<String>) {
-    let mut top: Vec<String> = r
+fn key(r: &Ranking) -> (Triage, Vec<Id>) {
+    let mut top: Vec<Id> = r
         .check_first
         .iter()
-        .map(|c| c.id.clone())
-        .chain(
-            r.causes
-                .iter()
-                .filter(|c| !c.check_first)
-                .map(|c| c.id.clone()),
-        )
+        .map(|c| c.id)
+        .chain(r.causes.iter().filter(|c| !c.check_first).map(|c| c.id))
         .take(TOP)
         .collect();
     top.sort();

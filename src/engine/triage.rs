@@ -15,7 +15,7 @@ pub fn red_flags_present(graph: &Graph, query: &Query) -> Vec<RedFlagHit> {
         .filter_map(|f| {
             let flag = f.red_flag.as_ref()?;
             Some(RedFlagHit {
-                id: f.id.clone(),
+                id: f.id,
                 name: f.name.clone(),
                 triage: flag.triage,
                 advice: flag.advice.clone(),
@@ -33,7 +33,7 @@ pub fn rules_present(graph: &Graph, query: &Query) -> Vec<RuleHit> {
         .iter()
         .filter(|rule| rule_fires(graph, rule, query))
         .map(|rule| RuleHit {
-            id: rule.id.clone(),
+            id: rule.id,
             name: rule.name.clone(),
             triage: rule.triage,
             advice: rule.advice.clone(),
@@ -236,7 +236,7 @@ impl Pinned {
         }
         self.0.push(CheckFirst {
             index: cause.index,
-            id: cause.id.clone(),
+            id: cause.id,
             name: cause.name.clone(),
             triage: level,
             score: cause.score,

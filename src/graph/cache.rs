@@ -142,10 +142,7 @@ mod tests {
         let (a, b) = (rank(&parsed, &query), rank(&read, &query));
         assert_eq!(a.triage, b.triage);
         let ids = |r: &crate::engine::Ranking| {
-            r.causes
-                .iter()
-                .map(|c| (c.id.clone(), c.score))
-                .collect::<Vec<_>>()
+            r.causes.iter().map(|c| (c.id, c.score)).collect::<Vec<_>>()
         };
         assert_eq!(ids(&a), ids(&b));
     }

@@ -171,18 +171,18 @@ pub struct Graph {
 
 #[derive(Debug, Clone, Default)]
 struct Index {
-    sources: HashMap<String, usize>,
-    regions: HashMap<String, usize>,
-    findings: HashMap<String, usize>,
-    causes: HashMap<String, usize>,
-    questions: HashMap<String, usize>,
-    guidance: HashMap<String, usize>,
+    sources: HashMap<Id, usize>,
+    regions: HashMap<Id, usize>,
+    findings: HashMap<Id, usize>,
+    causes: HashMap<Id, usize>,
+    questions: HashMap<Id, usize>,
+    guidance: HashMap<Id, usize>,
 }
 
-fn index_of<T>(items: &[Located<T>], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+fn index_of<T>(items: &[Located<T>], id: impl Fn(&T) -> Id) -> HashMap<Id, usize> {
+    let mut map = HashMap::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
-        map.entry(id(&it.item).to_string()).or_insert(i);
+        map.entry(id(&it.item)).or_insert(i);
     }
     map
 }
@@ -328,12 +328,12 @@ pub(crate) fn assemble(
         graph.rules.extend(located(file, g.rules));
     }
     graph.index = Index {
-        sources: index_of(&graph.sources, |s| &s.id),
-        regions: index_of(&graph.regions, |s| &s.id),
-        findings: index_of(&graph.findings, |s| &s.id),
-        causes: index_of(&graph.causes, |s| &s.id),
-        questions: index_of(&graph.questions, |s| &s.id),
-        guidance: index_of(&graph.guidance, |s| &s.id),
+        sources: index_of(&graph.sources, |s| s.id),
+        regions: index_of(&graph.regions, |s| s.id),
+        findings: index_of(&graph.findings, |s| s.id),
+        causes: index_of(&graph.causes, |s| s.id),
+        questions: index_of(&graph.questions, |s| s.id),
+        guidance: index_of(&graph.guidance, |s| s.id),
     };
     let parents = graph
         .regions

@@ -45,7 +45,7 @@ pub struct TriageLevel {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
+    pub id: Id,
     pub citation: String,
     #[serde(default)]
     pub url: Option<String>,
@@ -69,7 +69,7 @@ pub struct Spot {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -119,7 +119,7 @@ pub struct RedFlag {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -226,7 +226,7 @@ pub const GLOSS_MAX_CHARS: usize = 60;
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cause {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     /// What the name means in words a lay person knows, shown beside it: "squashed nerves
     /// at the bottom of the spine" for cauda equina syndrome. A short phrase, no full stop
@@ -349,7 +349,7 @@ pub const MAX_CHECKLIST_ITEMS: usize = 12;
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: String,
+    pub id: Id,
     pub text: String,
     /// A plain-language explanation shown under the question.
     #[serde(default)]
@@ -377,7 +377,7 @@ pub struct Section {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GuidancePage {
-    pub id: String,
+    pub id: Id,
     pub title: String,
     pub sections: Vec<Section>,
 }
@@ -392,7 +392,7 @@ pub struct GuidancePage {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct TriageRule {
-    pub id: String,
+    pub id: Id,
     /// What the combination is, in plain words ("Fever with a stiff neck").
     pub name: String,
     #[serde(default)]

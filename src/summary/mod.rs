@@ -251,7 +251,7 @@ impl Summary {
                 .check_first
                 .iter()
                 .map(|c| CheckCause {
-                    id: c.id.clone(),
+                    id: c.id.to_string(),
                     name: c.name.clone(),
                     level: c.triage,
                     reason: one_line(&c.reason),
@@ -264,7 +264,7 @@ impl Summary {
                 .enumerate()
                 .map(|(i, c)| LikelyCause {
                     rank: i + 1,
-                    id: c.id.clone(),
+                    id: c.id.to_string(),
                     name: c.name.clone(),
                     share: c.score,
                     level: c.triage,

@@ -208,7 +208,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                         Ok(chosen) => {
                             let ids = chosen
                                 .iter()
-                                .map(|&i| self.session.graph().regions[i].id.clone())
+                                .map(|&i| self.session.graph().regions[i].id.to_string())
                                 .collect();
                             self.session.choose_regions(ids);
                             let names = self.session.chosen_names().join(", ");
@@ -352,7 +352,7 @@ mod tests {
     #[test]
     fn the_first_question_is_the_interfaces() {
         let graph = Graph::bundled().expect("the bundled graph loads");
-        let first_region = graph.regions[0].id.clone();
+        let first_region = graph.regions[0].id.to_string();
         let mut session = Session::new(graph.clone(), true);
         session.choose_regions(vec![first_region]);
         let expected = session.walk().current.clone().expect("a first question");

@@ -156,7 +156,7 @@ impl BodyPane {
         }
         let ids: Vec<String> = chosen
             .iter()
-            .filter_map(|&i| session.graph().regions.get(i).map(|r| r.id.clone()))
+            .filter_map(|&i| session.graph().regions.get(i).map(|r| r.id.to_string()))
             .collect();
         if ids.is_empty() {
             return Effect::None;
