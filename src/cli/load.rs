@@ -100,7 +100,8 @@ pub fn load_keyed(globals: &Globals) -> Result<(Graph, Option<String>), Failure>
     }
     let (graph, diagnostics) = check_as(sources, version_of(&content));
     match graph {
-        Some(graph) if !diagnostics.iter().any(Diagnostic::is_error) => {
+        Some(mut graph) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            graph.let_go_of_texts();
             if let Some(key) = &key
                 && may_write
             {
@@ -250,7 +251,10 @@ pub fn read_file(path: &Path, left: u64) -> Result<SourceText, Diagnostic> {
     let opened = file.metadata().map_err(cannot)?;
     regular(&opened).map_err(&fail)?;
     within_limits(opened.len(), left).map_err(&fail)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file and the byte that shows it has ended, so the text is not
+    // grown by doubling (up to twice the file's size, for the whole load).
+    let room = opened.len().min(MAX_FILE_BYTES.min(left)) + 1;
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     file.take(MAX_FILE_BYTES.min(left) + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
