@@ -2,8 +2,8 @@
 //!
 //! These types mirror the files in `data/` one to one. Every list is optional in a
 //! file so that a graph can be split over several content packs that are merged at
-//! load time (see `load.rs`). Ids are plain strings; `validate.rs` checks that every
-//! reference resolves.
+//! load time (see `load.rs`). Ids are written as strings and read as [`Id`]s, one shared
+//! copy of each (see `id.rs`); `validate.rs` checks that every reference resolves.
 
 use serde::{Deserialize, Deserializer, Serialize};
 
