@@ -5,9 +5,9 @@
 //! (see [`MAX_FILE_BYTES`], [`MAX_TOTAL_BYTES`], [`MAX_NESTING`]), which the command
 //! line enforces when it reads them.
 
-use std::collections::HashMap;
 use std::ops::Deref;
 
+use hashbrown::HashMap;
 use ron::extensions::Extensions;
 use ron::options::Options;
 
@@ -169,6 +169,9 @@ pub struct Graph {
     rule_regions: Vec<RegionSet>,
 }
 
+/// Items by id. hashbrown's hasher is seeded afresh in each process (as the search index's
+/// is), so ids chosen to collide cannot be written in advance; it hashes a short id several
+/// times faster than the standard library's `SipHash`.
 #[derive(Debug, Clone, Default)]
 struct Index {
     sources: HashMap<Id, usize>,
