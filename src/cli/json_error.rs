@@ -51,7 +51,7 @@ impl<'a> JsonError<'a> {
     }
 
     /// The error of a failure, if it has words of its own (a graph's errors are printed
-    /// where it is loaded, see [`graph`]).
+    /// where it is loaded, see [`JsonError::graph`]).
     pub fn of(failure: &Failure) -> Option<JsonError<'static>> {
         Some(match failure {
             Failure::Graph => return None,
