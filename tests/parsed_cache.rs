@@ -27,14 +27,18 @@ fn parsed(cache: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// A folder holding a copy of the valid fixture as `g.ron`, for the test to change.
+fn graph_dir() -> tempfile::TempDir {
+    let graph = tempfile::tempdir().expect("a graph dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron");
+    std::fs::copy(&fixture, graph.path().join("g.ron")).expect("copied");
+    graph
+}
+
 #[test]
 fn a_lookup_reads_the_kept_graph_and_answers_the_same() {
-    let cache = tempfile::tempdir().expect("a cache dir");
-    let graph = tempfile::tempdir().expect("a graph dir");
-    let file = graph.path().join("g.ron");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron");
-    std::fs::copy(&fixture, &file).expect("copied");
-    let file = file.display().to_string();
+    let (cache, graph) = (tempfile::tempdir().expect("a cache dir"), graph_dir());
+    let file = graph.path().join("g.ron").display().to_string();
     let args = [
         "--graph",
         &file,
@@ -107,12 +111,8 @@ fn known(cache: &Path) -> usize {
 /// checked and refused when it has errors.
 #[test]
 fn files_known_by_their_metadata_are_read_again_once_written() {
-    let cache = tempfile::tempdir().expect("a cache dir");
-    let graph = tempfile::tempdir().expect("a graph dir");
-    let file = graph.path().join("g.ron");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron");
-    std::fs::copy(&fixture, &file).expect("copied");
-    let file = file.display().to_string();
+    let (cache, graph) = (tempfile::tempdir().expect("a cache dir"), graph_dir());
+    let file = graph.path().join("g.ron").display().to_string();
     let args = ["--graph", &file, "show", "strain"];
     let first = run(cache.path(), &args);
     assert!(first.status.success(), "{first:?}");

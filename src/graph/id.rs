@@ -20,7 +20,8 @@ use std::sync::Mutex;
 use hashbrown::HashSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The id of a finding, region, source or other item, as another item refers to it.
+/// The id of a finding, region, source or other item: as the item is named, and as
+/// another item refers to it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Id(&'static str);
 
@@ -129,21 +130,9 @@ impl From<&str> for Id {
     }
 }
 
-impl From<&String> for Id {
-    fn from(text: &String) -> Id {
-        Id::interned(text)
-    }
-}
-
 impl From<String> for Id {
     fn from(text: String) -> Id {
         Id::interned(&text)
-    }
-}
-
-impl From<&Id> for String {
-    fn from(id: &Id) -> String {
-        id.0.to_string()
     }
 }
 
@@ -153,33 +142,21 @@ impl From<Id> for String {
     }
 }
 
-impl PartialEq<str> for Id {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
 impl PartialEq<&str> for Id {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
     }
 }
 
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
 impl PartialEq<String> for Id {
     fn eq(&self, other: &String) -> bool {
         self.0 == other.as_str()
-    }
-}
-
-impl PartialEq<Id> for str {
-    fn eq(&self, other: &Id) -> bool {
-        self == other.0
-    }
-}
-
-impl PartialEq<Id> for &str {
-    fn eq(&self, other: &Id) -> bool {
-        *self == other.0
     }
 }
 

@@ -34,13 +34,9 @@ impl Texts for Id {
         thread_local! {
             static COPY: RefCell<String> = const { RefCell::new(String::new()) };
         }
-        let copy = COPY.with(|copy| {
-            let mut copy = copy.take();
-            copy.clear();
-            copy.push_str(self);
-            copy
-        });
-        let mut copy = copy;
+        let mut copy = COPY.with(RefCell::take);
+        copy.clear();
+        copy.push_str(self);
         visit(&mut copy);
         if *self != copy {
             *self = Id::from(copy.as_str());
